@@ -1,0 +1,92 @@
+import { z } from "zod";
+
+const csv = z.string().transform((value) =>
+  value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean),
+);
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** One key in the keyring: `<id>:<base64url of exactly 32 bytes>`. */
+export const ENCRYPTION_KEY_PATTERN = /^[A-Za-z0-9]{1,16}:[A-Za-z0-9_-]{43}$/;
+
+export const encryptionKeysSchema = csv.pipe(
+  z
+    .array(
+      z.string().regex(ENCRYPTION_KEY_PATTERN, {
+        message: "each key must be <id>:<base64url of 32 bytes> (ids are letters/digits)",
+      }),
+    )
+    .min(1, { message: "at least one key is required" }),
+);
+
+/** Variables read only on the server. Every one is documented in `.env.example`. */
+export const serverSchema = {
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATA_DIR: z.string().min(1).default(".data"),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATABASE_POOL_MAX: positiveInt(10),
+  APP_URL: z.url().optional(),
+  APP_ORIGINS: csv.pipe(z.array(z.url())).optional(),
+  APP_ENCRYPTION_KEYS: encryptionKeysSchema.optional(),
+  SESSION_IDLE_MINUTES: positiveInt(30),
+  SESSION_ABSOLUTE_HOURS: positiveInt(12),
+  BODY_LIMIT_BYTES: positiveInt(1_048_576),
+  SHUTDOWN_GRACE_SECONDS: positiveInt(25),
+  SUPABASE_SECRET_KEY: z.string().min(1).optional(),
+  SUPABASE_JWT_SECRET: z.string().min(32).optional(),
+  UPSTASH_REDIS_REST_URL: z.url().optional(),
+  UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
+  SENTRY_DSN: z.url().optional(),
+  SENTRY_ENVIRONMENT: z.string().min(1).optional(),
+  METRICS_TOKEN: z.string().min(16).optional(),
+  CRON_SECRET: z.string().min(16).optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default("OmniCRM <no-reply@localhost>"),
+  APP_VERSION: z.string().min(1).optional(),
+  GIT_COMMIT: z.string().min(1).optional(),
+};
+
+/** Variables inlined into the browser bundle. */
+export const clientSchema = {
+  NEXT_PUBLIC_SUPABASE_URL: z.url().optional(),
+  NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: z.string().min(1).optional(),
+  NEXT_PUBLIC_SENTRY_DSN: z.url().optional(),
+};
+
+type Shape = { [K in keyof typeof serverSchema]: z.infer<(typeof serverSchema)[K]> } & {
+  [K in keyof typeof clientSchema]: z.infer<(typeof clientSchema)[K]>;
+};
+
+type Rule = { when: (env: Shape) => boolean; requires: (keyof Shape)[]; because: string };
+
+/** Cross-variable rules: a production deployment never falls back to generated secrets. */
+export const requirementRules: Rule[] = [
+  {
+    when: (env) => Boolean(env.DATABASE_URL),
+    requires: ["APP_ENCRYPTION_KEYS", "APP_URL"],
+    because: "required when DATABASE_URL is set (production mode)",
+  },
+  {
+    when: (env) => Boolean(env.NEXT_PUBLIC_SUPABASE_URL),
+    requires: ["NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY", "SUPABASE_SECRET_KEY", "DATABASE_URL"],
+    because: "required when NEXT_PUBLIC_SUPABASE_URL is set (Supabase auth)",
+  },
+  {
+    when: (env) => Boolean(env.UPSTASH_REDIS_REST_URL),
+    requires: ["UPSTASH_REDIS_REST_TOKEN"],
+    because: "required when UPSTASH_REDIS_REST_URL is set",
+  },
+];
+
+export const allSchema = z.object({ ...serverSchema, ...clientSchema }).superRefine((env, ctx) => {
+  for (const rule of requirementRules) {
+    if (!rule.when(env as Shape)) continue;
+    for (const key of rule.requires) {
+      if (env[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: rule.because });
+    }
+  }
+});

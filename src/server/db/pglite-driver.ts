@@ -1,0 +1,49 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle } from "drizzle-orm/pglite";
+import * as schema from "./schema";
+import type { SqlClient } from "./sql-client";
+import type { DatabaseHandle } from "./handle";
+import { acquireDataDirLock } from "./data-dir-lock";
+
+function pgliteSqlClient(pg: Pick<PGlite, "query" | "exec">, transaction: SqlClient["transaction"]): SqlClient {
+  return {
+    query: async <Row>(text: string, params?: unknown[]) => (await pg.query<Row>(text, params)).rows,
+    exec: async (script) => {
+      await pg.exec(script);
+    },
+    transaction,
+  };
+}
+
+/** Wraps an open PGlite instance (on disk or in memory) as a database handle. */
+export function pgliteHandle(pg: PGlite, onClose: () => Promise<void> = async () => {}): DatabaseHandle {
+  const sqlClient: SqlClient = pgliteSqlClient(pg, (fn) =>
+    pg.transaction((tx) =>
+      fn(pgliteSqlClient(tx, () => Promise.reject(new Error("nested transactions are not supported")))),
+    ),
+  );
+  return {
+    kind: "pglite",
+    db: drizzle({ client: pg, schema }) as unknown as DatabaseHandle["db"],
+    sql: sqlClient,
+    close: async () => {
+      await pg.close();
+      await onClose();
+    },
+  };
+}
+
+/** Opens the embedded database in `<dataDir>/db`, holding the directory lock while open. */
+export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lock = await acquireDataDirLock(dataDir);
+  try {
+    const pg = await PGlite.create({ dataDir: path.join(dataDir, "db") });
+    return pgliteHandle(pg, () => lock.release());
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}

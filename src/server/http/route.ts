@@ -1,0 +1,142 @@
+import type { z } from "zod";
+import type { SessionUser } from "@/server/auth/session-user";
+import { getSessionUser } from "@/server/auth/session";
+import { rootLogger, type Logger } from "@/server/observability/logger";
+import { recordRequest } from "@/server/observability/metrics";
+import { reportError } from "@/server/observability/error-reporting";
+import { runWithRequestContext } from "@/server/observability/request-context";
+import { enforceRateLimit } from "@/server/security/rate-limit";
+import type { PolicyName } from "@/server/security/rate-limit/policies";
+import { AppError } from "./app-error";
+import { clientIp } from "./client-info";
+import { errorResponse, toAppError } from "./error-response";
+import { readJsonBody } from "./read-body";
+import { requestIdFrom, REQUEST_ID_HEADER } from "./request-id";
+
+type AuthMode = "required" | "optional" | "none";
+type UserFor<A extends AuthMode> = A extends "required" ? SessionUser : SessionUser | null;
+type Schema = z.ZodType;
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteContext<A extends AuthMode, B, Q, P> {
+  request: Request;
+  user: UserFor<A>;
+  body: B;
+  query: Q;
+  params: P;
+  requestId: string;
+  ip: string;
+  userAgent: string;
+  log: Logger;
+  /** Headers added to the success response (e.g. Set-Cookie). */
+  responseHeaders: Headers;
+}
+
+export interface RateLimitOption {
+  policy: PolicyName;
+  /** Extra key material beside the caller (e.g. the email on sign-in); gets the raw JSON body. */
+  keyFrom?: (rawBody: unknown) => string | undefined;
+}
+
+export interface RouteOptions<A extends AuthMode, BS, QS, PS, R> {
+  auth: A;
+  rateLimit?: RateLimitOption;
+  body?: BS;
+  query?: QS;
+  params?: PS;
+  successStatus?: number;
+  handler: (context: RouteContext<A, Out<BS>, Out<QS>, Out<PS>>) => Promise<R>;
+}
+
+type NextRouteContext = { params: Promise<Record<string, string | string[]>> };
+
+/**
+ * The one way a route handler is written: session → rate limit → zod input → handler → JSON,
+ * with the access log line, metrics and error capture for every outcome.
+ */
+export function defineRoute<
+  A extends AuthMode,
+  BS extends Schema | undefined = undefined,
+  QS extends Schema | undefined = undefined,
+  PS extends Schema | undefined = undefined,
+  R = unknown,
+>(options: RouteOptions<A, BS, QS, PS, R>): (request: Request, next?: NextRouteContext) => Promise<Response> {
+  return async (request, next) => {
+    const started = performance.now();
+    const requestId = requestIdFrom(request.headers);
+    const route = routeLabel(request);
+    const ip = clientIp(request.headers);
+    const logger = rootLogger.child({ requestId, route });
+    const context = { requestId, route, logger, ip, userAgent: request.headers.get("user-agent") ?? "" };
+
+    return runWithRequestContext(context, async () => {
+      let user: SessionUser | null = null;
+      let response: Response;
+      try {
+        user = options.auth === "none" ? null : await getSessionUser(request);
+        if (user) Object.assign(context, { userId: user.id, logger: logger.child({ userId: user.id }) });
+        if (options.auth === "required" && !user) throw AppError.unauthorized();
+
+        const rawBody = options.body ? await readJsonBody(request) : undefined;
+        const responseHeaders = new Headers();
+        if (options.rateLimit) {
+          const extra = options.rateLimit.keyFrom?.(rawBody);
+          const key = [user ? `user:${user.id}` : `ip:${ip}`, extra].filter(Boolean).join("|");
+          const limitHeaders = await enforceRateLimit(options.rateLimit.policy, key);
+          limitHeaders.forEach((value, name) => responseHeaders.set(name, value));
+        }
+        const body = options.body ? await (options.body as Schema).parseAsync(rawBody ?? {}) : undefined;
+        const query = options.query
+          ? await (options.query as Schema).parseAsync(Object.fromEntries(new URL(request.url).searchParams))
+          : undefined;
+        const params = options.params ? await (options.params as Schema).parseAsync(await next?.params) : undefined;
+
+        const result = await options.handler({
+          request,
+          user: user as UserFor<A>,
+          body: body as Out<BS>,
+          query: query as Out<QS>,
+          params: params as Out<PS>,
+          requestId,
+          ip,
+          userAgent: context.userAgent,
+          log: context.logger,
+          responseHeaders,
+        });
+        response = result instanceof Response ? result : json(result, options.successStatus ?? 200, responseHeaders);
+      } catch (error) {
+        const appError = toAppError(error);
+        if (appError.status >= 500) {
+          context.logger.error({ err: appError.cause ?? appError }, "request failed");
+          reportError(appError.cause ?? appError, { requestId, route, userId: user?.id });
+        }
+        response = errorResponse(appError, requestId);
+      }
+      response.headers.set(REQUEST_ID_HEADER, requestId);
+      const seconds = (performance.now() - started) / 1000;
+      recordRequest(request.method, route, response.status, seconds);
+      context.logger.info(
+        { method: request.method, status: response.status, durationMs: Math.round(seconds * 1000) },
+        "request",
+      );
+      return response;
+    });
+  };
+}
+
+function json(data: unknown, status: number, headers: Headers): Response {
+  headers.set("content-type", "application/json; charset=utf-8");
+  headers.set("cache-control", "no-store");
+  return new Response(status === 204 ? null : JSON.stringify(data ?? null), { status, headers });
+}
+
+/** The route pattern for metrics: ids and tokens replaced so label cardinality stays small. */
+function routeLabel(request: Request): string {
+  const pathname = new URL(request.url).pathname;
+  return pathname
+    .split("/")
+    .map((segment) =>
+      /^[0-9a-f-]{16,}$/i.test(segment) || /^\d+$/.test(segment) || segment.length > 40 ? ":id" : segment,
+    )
+    .join("/");
+}
