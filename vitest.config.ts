@@ -1,0 +1,47 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const alias = { "@": path.resolve(import.meta.dirname, "src") };
+const testEnv = { NODE_ENV: "test" as const, LOG_LEVEL: "silent", NEXT_TELEMETRY_DISABLED: "1" };
+
+const postgresUrl = process.env.TEST_DATABASE_URL;
+if (process.env.CI === "true" && (!postgresUrl || !process.env.TEST_REDIS_URL)) {
+  throw new Error(
+    "CI=true requires TEST_DATABASE_URL and TEST_REDIS_URL: every suite must also run on real Postgres and Redis.",
+  );
+}
+
+const integration = (kind: "pglite" | "postgres") => ({
+  extends: true as const,
+  test: {
+    name: `integration:${kind}`,
+    include: ["tests/integration/**/*.test.ts"],
+    env: { ...testEnv, TEST_DB_KIND: kind },
+    setupFiles: ["tests/support/setup-database.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    globalSetup: ["tests/support/global-setup.ts"],
+    pool: "forks",
+    coverage: {
+      provider: "v8",
+      include: ["src/server/**/*.ts", "src/lib/**/*.ts", "src/app/api/**/*.ts", "src/proxy.ts"],
+      exclude: ["**/*.test.ts", "src/**/index.ts"],
+      thresholds: { statements: 80, branches: 75, functions: 80, lines: 80 },
+      reporter: ["text-summary", "json-summary"],
+    },
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["src/**/*.test.ts", "scripts/**/*.test.ts"], env: testEnv },
+      },
+      integration("pglite"),
+      ...(postgresUrl ? [integration("postgres")] : []),
+    ],
+  },
+});
