@@ -23,6 +23,18 @@ const integration = (kind: "pglite" | "postgres") => ({
   },
 });
 
+/** Suites that need a real server (pg_dump, Redis); they run whenever the server is configured, and always in CI. */
+const serviceSuite = (name: string, include: string) => ({
+  extends: true as const,
+  test: {
+    name,
+    include: [include],
+    env: { ...testEnv, TEST_DB_KIND: "postgres" },
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -41,7 +53,8 @@ export default defineConfig({
         test: { name: "unit", include: ["src/**/*.test.ts", "scripts/**/*.test.ts"], env: testEnv },
       },
       integration("pglite"),
-      ...(postgresUrl ? [integration("postgres")] : []),
+      ...(postgresUrl ? [integration("postgres"), serviceSuite("postgres-only", "tests/postgres/**/*.test.ts")] : []),
+      ...(process.env.TEST_REDIS_URL ? [serviceSuite("redis", "tests/redis/**/*.test.ts")] : []),
     ],
   },
 });
