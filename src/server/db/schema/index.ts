@@ -1,3 +1,4 @@
 export * from "./auth";
 export * from "./app-private";
 export * from "./profiles";
+export * from "./jobs";

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import type { DbTransaction } from "@/server/db";
+import { pruneExpiredAuth } from "@/server/services/maintenance/prune-expired-auth";
+
+export interface JobContext {
+  db: DbTransaction;
+  jobId: string;
+  userId: string | null;
+}
+
+interface JobKind<S extends z.ZodType> {
+  payload: S;
+  maxAttempts: number;
+  run: (payload: z.output<S>, context: JobContext) => Promise<unknown>;
+}
+
+const kind = <S extends z.ZodType>(definition: JobKind<S>) => definition;
+
+/** Every job the runner knows: its payload contract, retry budget and handler. */
+export const JOB_KINDS = {
+  "maintenance.prune-expired-auth": kind({
+    payload: z.object({}).strict(),
+    maxAttempts: 3,
+    run: (_payload, { db }) => pruneExpiredAuth(db),
+  }),
+} as const;
+
+export type JobKindName = keyof typeof JOB_KINDS;
+
+/** Recurring work: enqueued once per interval across every instance (guarded by job_schedules). */
+export const RECURRING_JOBS: ReadonlyArray<{ name: string; kind: JobKindName; everySeconds: number }> = [
+  { name: "prune-expired-auth", kind: "maintenance.prune-expired-auth", everySeconds: 60 * 60 },
+];
