@@ -1,0 +1,58 @@
+import js from "@eslint/js";
+import nextPlugin from "@next/eslint-plugin-next";
+import reactHooks from "eslint-plugin-react-hooks";
+import tseslint from "typescript-eslint";
+
+const typeScriptFiles = ["**/*.ts", "**/*.tsx", "**/*.mts", "**/*.cts"];
+
+export default tseslint.config(
+  {
+    // Build output, embedded data, reports and dependencies are never linted.
+    ignores: [
+      "**/node_modules/**",
+      ".next*/**",
+      ".data*/**",
+      "coverage/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
+  },
+  { linterOptions: { reportUnusedDisableDirectives: "error" } },
+  js.configs.recommended,
+  {
+    files: typeScriptFiles,
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "@typescript-eslint/switch-exhaustiveness-check": "error",
+      // Route handlers are async by contract (defineRoute) even when their body needs no await.
+      "@typescript-eslint/require-await": "off",
+      // `${number}` and friends in log messages and URLs are intended.
+      "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true, allowBoolean: true }],
+    },
+  },
+  {
+    files: ["**/*.tsx", "src/app/**/*.ts"],
+    plugins: { "@next/next": nextPlugin, "react-hooks": reactHooks },
+    rules: { ...nextPlugin.configs["core-web-vitals"].rules, ...reactHooks.configs.flat.recommended.rules },
+  },
+  {
+    // Application code prints only through the pino logger (src/server/observability).
+    files: ["src/**"],
+    rules: { "no-console": "error" },
+  },
+  {
+    files: ["**/*.{js,mjs,cjs}"],
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
+  },
+  {
+    files: ["**/*.cjs"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { module: "writable", require: "readonly", __dirname: "readonly", __filename: "readonly" },
+    },
+  },
+);

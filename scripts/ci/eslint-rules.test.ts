@@ -1,0 +1,26 @@
+import path from "node:path";
+import { ESLint } from "eslint";
+import { describe, expect, it } from "vitest";
+
+const eslint = new ESLint({ cwd: path.resolve(import.meta.dirname, "../..") });
+
+async function ruleIdsFor(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((message) => message.ruleId ?? "parse-error");
+}
+
+describe("eslint.config.mjs", () => {
+  it("forbids console in application code", async () => {
+    expect(await ruleIdsFor("src/server/example.mjs", `console.log("hello");\n`)).toEqual(["no-console"]);
+  });
+
+  it("lets scripts print", async () => {
+    expect(await ruleIdsFor("scripts/example.mjs", `console.log("hello");\n`)).toEqual([]);
+  });
+
+  it("ignores build output and embedded data", async () => {
+    for (const filePath of [".next/server/chunk.js", ".next-bench/x.js", ".data/x.js", "coverage/x.js"]) {
+      expect(await eslint.isPathIgnored(filePath), filePath).toBe(true);
+    }
+  });
+});
