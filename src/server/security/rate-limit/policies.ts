@@ -1,9 +1,19 @@
-/** Named limits. `failClosed` policies refuse requests when the limiter cannot be reached. */
+/**
+ * Named limits, one row per kind of caller. `route.ts` keys each hit by the signed-in user, else the
+ * client IP, plus any extra material the route adds (the email on sign-in and reset).
+ * `failClosed` policies refuse requests when the limiter cannot be reached: they guard credentials
+ * and anonymous endpoints, where an unmetered window is an open door for guessing and spam.
+ */
 export const RATE_LIMIT_POLICIES = {
+  /** Per IP + email: slows password guessing against one account without locking it for everyone. */
   signIn: { limit: 5, windowSeconds: 15 * 60, failClosed: true },
+  /** Per IP + email: reset mail is an outbound side effect, so it is as scarce as sign-in. */
   passwordReset: { limit: 5, windowSeconds: 15 * 60, failClosed: true },
+  /** Per IP: a household or office behind one address still gets a few accounts an hour. */
   signUp: { limit: 10, windowSeconds: 60 * 60, failClosed: true },
+  /** Per signed-in user: generous for a busy practitioner, stops a runaway client script. */
   api: { limit: 300, windowSeconds: 60, failClosed: false },
+  /** Per IP: anonymous endpoints such as intake forms. */
   public: { limit: 60, windowSeconds: 60, failClosed: true },
 } as const satisfies Record<string, RateLimitPolicy>;
 
@@ -14,3 +24,9 @@ export interface RateLimitPolicy {
 }
 
 export type PolicyName = keyof typeof RATE_LIMIT_POLICIES;
+
+/** A limiter slower than this counts as unreachable: a request never waits long on its own meter. */
+export const LIMITER_TIMEOUT_MS = 1_000;
+
+/** What a fail-closed refusal tells the caller to wait before trying again. */
+export const LIMITER_UNAVAILABLE_RETRY_SECONDS = 30;

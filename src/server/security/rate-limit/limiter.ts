@@ -1,0 +1,28 @@
+import type { RateLimitPolicy } from "./policies";
+
+/** A policy with its table name, which also namespaces its counters in the store. */
+export interface NamedPolicy extends RateLimitPolicy {
+  name: string;
+}
+
+/** Counters are namespaced by the whole policy, so changing a limit starts fresh counts. */
+export function policyId(policy: NamedPolicy): string {
+  return `${policy.name}:${policy.limit}:${policy.windowSeconds}`;
+}
+
+/** The outcome of counting one hit. `resetAtMs` is when the caller gets its full allowance back. */
+export interface LimitState {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  resetAtMs: number;
+}
+
+/** One interface, two adapters (in-process and Upstash); the enforcement code cannot tell them apart. */
+export interface RateLimiter {
+  readonly kind: "memory" | "upstash";
+  /** Counts one hit for `identifier`; rejects when the store cannot be reached. */
+  hit(policy: NamedPolicy, identifier: string): Promise<LimitState>;
+  /** Resolves when the store answers; rejects otherwise. */
+  ping(): Promise<void>;
+}
