@@ -30,10 +30,34 @@ export const confirmResetPasswordInput = z.object({
   password: passwordSchema,
 });
 
-export const authUserResponse = z.object({
-  user: z.object({ id: z.uuid(), email: z.string(), displayName: z.string() }),
+export const accountUser = z.object({ id: z.uuid(), email: z.string(), displayName: z.string() });
+
+/** `GET /api/auth/user` and `POST /api/auth/sign-in`. */
+export const authUserResponse = z.object({ user: accountUser });
+
+/** `POST /api/auth/sign-up` (201): `signedIn` is false when the email must be confirmed first. */
+export const signUpResponse = z.object({ user: accountUser, signedIn: z.boolean() });
+
+/** Sign-out, sign-out of all devices and a completed password reset. */
+export const okResponse = z.object({ ok: z.literal(true) });
+
+/** `POST /api/auth/reset-password` (202): the same answer whether or not the email has an account. */
+export const resetPasswordResponse = z.object({ ok: z.literal(true), message: z.string() });
+
+/** `GET /auth/callback`: what Supabase sends back after Google sign-in. */
+export const oauthCallbackQuery = z.object({
+  code: z.string().min(1).max(512).optional(),
+  error: z.string().max(200).optional(),
+  error_description: z.string().max(1000).optional(),
 });
 
 export type SignUpInput = z.infer<typeof signUpInput>;
 export type SignInInput = z.infer<typeof signInInput>;
+export type ResetPasswordInput = z.infer<typeof resetPasswordInput>;
+export type ConfirmResetPasswordInput = z.infer<typeof confirmResetPasswordInput>;
+export type AccountUser = z.infer<typeof accountUser>;
 export type AuthUserResponse = z.infer<typeof authUserResponse>;
+export type SignUpResponse = z.infer<typeof signUpResponse>;
+export type OkResponse = z.infer<typeof okResponse>;
+export type ResetPasswordResponse = z.infer<typeof resetPasswordResponse>;
+export type OAuthCallbackQuery = z.infer<typeof oauthCallbackQuery>;

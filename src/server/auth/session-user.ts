@@ -2,4 +2,6 @@
 export interface SessionUser {
   id: string;
   email: string;
+  /** From the practitioner's profile; shown on the account menu. */
+  displayName: string;
 }

@@ -1,6 +1,7 @@
 import { defineRoute } from "@/server/http/route";
+import { currentAccount } from "@/server/services/auth";
 
 export const GET = defineRoute({
   auth: "required",
-  handler: async ({ user }) => ({ user }),
+  handler: async ({ user }) => currentAccount(user),
 });

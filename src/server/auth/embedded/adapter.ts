@@ -1,0 +1,72 @@
+import type { AuthAdapter, AuthCall } from "../adapter";
+import { googleSignInUnavailable, invalidCredentials, invalidResetLink } from "../errors";
+import { RESET_PASSWORD_CONFIRM_PATH } from "../reset-link";
+import { createAccount, findCredentials, replacePasswordHash } from "./accounts";
+import { hashPassword, needsRehash, verifyPassword, DUMMY_PASSWORD_HASH } from "./password";
+import { issuePasswordReset, spendPasswordReset } from "./password-resets";
+import { clearSessionCookie, readSessionCookie, writeSessionCookie } from "./session-cookie";
+import { closeAllSessions, closeSession, findSessionUser, openSession } from "./session-store";
+import { isWellFormedToken } from "./tokens";
+
+async function startSession(userId: string, call: AuthCall): Promise<void> {
+  const ip = call.client.ip === "unknown" ? null : call.client.ip;
+  const token = await openSession(userId, { ip, userAgent: call.client.userAgent });
+  writeSessionCookie(call.cookies, token);
+}
+
+/** Built-in email + password accounts: users and sessions in the app's own database. */
+export const embeddedAuth: AuthAdapter = {
+  async currentUser(cookies) {
+    const token = readSessionCookie(cookies);
+    return isWellFormedToken(token) ? findSessionUser(token) : null;
+  },
+
+  async signUp({ email, password }, call) {
+    const id = await createAccount(email, await hashPassword(password));
+    await startSession(id, call);
+    return { id, email, signedIn: true };
+  },
+
+  async signIn({ email, password }, call) {
+    const account = await findCredentials(email);
+    // Exactly one scrypt verification either way: an unknown email costs what a wrong password costs.
+    const matches = await verifyPassword(password, account?.passwordHash ?? DUMMY_PASSWORD_HASH);
+    if (!account || !matches) throw invalidCredentials();
+    if (needsRehash(account.passwordHash)) await replacePasswordHash(account.userId, await hashPassword(password));
+    await startSession(account.userId, call);
+    return { id: account.userId, email: account.email };
+  },
+
+  async signOut(call) {
+    const token = readSessionCookie(call.cookies);
+    if (isWellFormedToken(token)) await closeSession(token);
+    clearSessionCookie(call.cookies);
+  },
+
+  async signOutEverywhere(user, call) {
+    await closeAllSessions(user.id);
+    clearSessionCookie(call.cookies);
+  },
+
+  async requestPasswordReset(email, call) {
+    const account = await findCredentials(email);
+    if (!account) return null;
+    const token = await issuePasswordReset(account.userId);
+    return { to: account.email, link: `${call.appOrigin}${RESET_PASSWORD_CONFIRM_PATH}?token=${token}` };
+  },
+
+  async confirmPasswordReset(token, password, call) {
+    if (!isWellFormedToken(token)) throw invalidResetLink();
+    const userId = await spendPasswordReset(token, await hashPassword(password));
+    if (!userId) throw invalidResetLink();
+    clearSessionCookie(call.cookies);
+  },
+
+  async googleSignInUrl() {
+    throw googleSignInUnavailable();
+  },
+
+  async completeOAuthSignIn() {
+    throw googleSignInUnavailable();
+  },
+};

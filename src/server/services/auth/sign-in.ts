@@ -1,0 +1,11 @@
+import type { AuthUserResponse, SignInInput } from "@/lib/contracts/auth";
+import { authAdapter, type AuthCall } from "@/server/auth/adapter";
+import { getProfile } from "@/server/services/profiles";
+
+/** Checks the password and opens a session; every failure is the same 401. */
+export async function signIn(input: SignInInput, call: AuthCall): Promise<AuthUserResponse> {
+  const account = await (await authAdapter()).signIn(input, call);
+  const profile = await getProfile(account.id);
+  const displayName = profile?.displayName ?? account.email.split("@")[0] ?? account.email;
+  return { user: { id: account.id, email: account.email, displayName } };
+}

@@ -1,0 +1,2 @@
+export { ensureProfile } from "./ensure-profile";
+export { getProfile, type Profile } from "./get-profile";

@@ -1,0 +1,45 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect } from "vitest";
+import { errorBodySchema, type ErrorBody } from "@/lib/contracts/errors";
+import type { AuthRoutes } from "./load-auth-routes";
+import { TestBrowser } from "./test-browser";
+
+export const PASSWORD = "correct horse battery staple";
+
+/** A data directory of the suite's own, so mail written in embedded mode never lands in the project's `.data/`. */
+export function temporaryDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "omnicrm-auth-"));
+}
+
+let accountCount = 0;
+
+export function uniqueEmail(name: string): string {
+  accountCount += 1;
+  return `${name.toLowerCase()}.${accountCount}.${process.pid}@example.com`;
+}
+
+/** Signs up a new practitioner in a browser of their own and returns both. */
+export async function signedUpBrowser(
+  routes: AuthRoutes,
+  name: string,
+  browser = new TestBrowser(),
+): Promise<{ browser: TestBrowser; email: string; id: string }> {
+  const email = uniqueEmail(name);
+  const response = await browser.send(routes.signUp, "POST", "/api/auth/sign-up", {
+    body: { email, password: PASSWORD, displayName: name },
+  });
+  expect(response.status).toBe(201);
+  const body = (await response.json()) as { user: { id: string } };
+  return { browser, email, id: body.user.id };
+}
+
+/** Asserts the one JSON error shape and returns it. */
+export async function expectError(response: Response, status: number): Promise<ErrorBody["error"]> {
+  expect(response.status).toBe(status);
+  expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+  const parsed = errorBodySchema.parse(await response.json());
+  expect(parsed.error.requestId).toBe(response.headers.get("x-request-id"));
+  return parsed.error;
+}
