@@ -12,7 +12,7 @@ const NOT_A_DESTINATION = ["/sign-in", "/sign-up", "/reset-password", "/api"];
  */
 export function safeNextPath(value: string | string[] | null | undefined, fallback = DEFAULT_SIGNED_IN_PATH): string {
   const candidate = Array.isArray(value) ? value[0] : value;
-  if (!candidate || !candidate.startsWith("/") || candidate.startsWith("//") || /[\\\u0000-\u001f]/.test(candidate)) {
+  if (!candidate || !candidate.startsWith("/") || candidate.startsWith("//") || /[\\\p{Cc}]/u.test(candidate)) {
     return fallback;
   }
   let url: URL;

@@ -1,0 +1,11 @@
+"use client";
+
+import { ErrorPanel } from "@/components/error-panel";
+
+export default function RootError({ error, retry }: { error: unknown; retry: () => void }) {
+  return (
+    <main className="flex min-h-dvh items-center justify-center px-4">
+      <ErrorPanel error={error} retry={retry} />
+    </main>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { FormField } from "@/components/ui/form-field";
+import { PasswordInput } from "@/components/ui/password-input";
+import { apiRequest, type ApiErrorCode } from "@/lib/api-client";
+import { confirmResetPasswordInput } from "@/lib/contracts/auth";
+import { FormErrorAlert } from "./form-error-alert";
+import { SubmitButton } from "./submit-button";
+import { useContractForm } from "./use-contract-form";
+
+/** Sets a new password with the token from the emailed link, then sends the practitioner to sign in. */
+export function ConfirmResetPasswordForm({ token }: { token: string }) {
+  const router = useRouter();
+  const form = useContractForm({
+    schema: confirmResetPasswordInput,
+    extraValues: { token },
+    submit: async (values) => {
+      await apiRequest("/api/auth/reset-password/confirm", { body: values });
+      router.replace("/sign-in?notice=password-changed");
+    },
+  });
+  const linkRefused = form.formError !== null && !PASSING_PROBLEMS.has(form.formError.code);
+
+  return (
+    <form noValidate onSubmit={form.onSubmit} className="grid gap-5" aria-label="Choose a new password">
+      <FormErrorAlert error={form.formError} alertRef={form.formErrorRef}>
+        {linkRefused && (
+          <Link href="/reset-password" className="font-medium underline underline-offset-4">
+            Request a new link
+          </Link>
+        )}
+      </FormErrorAlert>
+      <FormField label="New password" hint="At least 12 characters." error={form.fieldErrors.password}>
+        {(control) => <PasswordInput {...control} name="password" autoComplete="new-password" required />}
+      </FormField>
+      <SubmitButton pending={form.pending} label="Set new password" pendingLabel="Saving…" />
+    </form>
+  );
+}
+
+/** Failures that say nothing about the link itself; any other refusal means it is used, expired or unknown. */
+const PASSING_PROBLEMS = new Set<ApiErrorCode>(["network", "internal", "unavailable", "rate_limited"]);

@@ -1,0 +1,67 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { flushSync } from "react-dom";
+import { Input } from "@/components/ui/input";
+import { FormField } from "@/components/ui/form-field";
+import { PasswordInput } from "@/components/ui/password-input";
+import { apiRequest } from "@/lib/api-client";
+import { signUpInput, signUpResponse } from "@/lib/contracts/auth";
+import { FormErrorAlert } from "./form-error-alert";
+import { MailSentNotice } from "./mail-sent-notice";
+import { SubmitButton } from "./submit-button";
+import { useContractForm } from "./use-contract-form";
+
+/** Creates the practitioner's account; signed in at once unless the provider first wants the email confirmed. */
+export function SignUpForm({ next }: { next: string }) {
+  const router = useRouter();
+  const [awaitingConfirmation, setAwaitingConfirmation] = useState<string | null>(null);
+  const noticeRef = useRef<HTMLDivElement | null>(null);
+  const form = useContractForm({
+    schema: signUpInput,
+    submit: async (values) => {
+      const { signedIn } = await apiRequest("/api/auth/sign-up", { body: values, schema: signUpResponse });
+      if (signedIn) {
+        router.replace(next);
+        return;
+      }
+      flushSync(() => setAwaitingConfirmation(values.email));
+      noticeRef.current?.focus();
+    },
+  });
+
+  if (awaitingConfirmation) {
+    return (
+      <MailSentNotice title="Confirm your email" noticeRef={noticeRef}>
+        <p>
+          We sent a confirmation link to <strong className="break-all">{awaitingConfirmation}</strong>. Open it to
+          finish creating your account, then sign in.
+        </p>
+      </MailSentNotice>
+    );
+  }
+
+  return (
+    <form noValidate onSubmit={form.onSubmit} className="grid gap-5" aria-label="Create your account">
+      <FormErrorAlert error={form.formError} alertRef={form.formErrorRef}>
+        {form.formError?.code === "conflict" && (
+          <Link href="/sign-in" className="font-medium underline underline-offset-4">
+            Sign in instead
+          </Link>
+        )}
+      </FormErrorAlert>
+      <FormField label="Your name" error={form.fieldErrors.displayName}>
+        {(control) => <Input {...control} name="displayName" autoComplete="name" required />}
+      </FormField>
+      <FormField label="Email" error={form.fieldErrors.email}>
+        {(control) => <Input {...control} name="email" type="email" autoComplete="email" inputMode="email" required />}
+      </FormField>
+      <FormField label="Password" hint="At least 12 characters." error={form.fieldErrors.password}>
+        {(control) => <PasswordInput {...control} name="password" autoComplete="new-password" required />}
+      </FormField>
+      <SubmitButton pending={form.pending} label="Create account" pendingLabel="Creating your account…" />
+    </form>
+  );
+}
