@@ -1,0 +1,46 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { shellcheck, shellOf, shellScripts } from "./lint-shell";
+
+let scratch = "";
+
+beforeAll(() => {
+  scratch = fs.mkdtempSync(path.join(os.tmpdir(), "omnicrm-shell-"));
+});
+
+afterAll(() => {
+  fs.rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("shellOf", () => {
+  it.each([
+    [".ci/run", "#!/usr/bin/env bash", "bash"],
+    ["scripts/backup", "#!/bin/sh", "sh"],
+    ["scripts/restore.sh", "", "sh"],
+    ["scripts/tool.bash", "", "bash"],
+    [".husky/pre-commit", "# lint staged files", "sh"],
+    [".husky/_/h", "#!/usr/bin/env sh", "sh"],
+    [".husky/_/husky.sh", "", "sh"],
+    ["scripts/bench.ts", "#!/usr/bin/env node", undefined],
+    ["README.md", "# OmniCRM", undefined],
+  ])("%s (%s) → %s", (file, firstLine, shell) => {
+    expect(shellOf(file, firstLine)).toBe(shell);
+  });
+});
+
+describe("shellcheck", () => {
+  it("passes clean scripts and reports each finding with its line", () => {
+    const clean = path.join(scratch, "clean");
+    const sloppy = path.join(scratch, "sloppy");
+    fs.writeFileSync(clean, '#!/usr/bin/env bash\nset -euo pipefail\necho "$HOME"\n');
+    fs.writeFileSync(sloppy, "#!/bin/sh\necho starting\nrm -rf $TARGET/*\n");
+    const scripts = shellScripts([clean, sloppy], (file) => fs.readFileSync(file, "utf8").split("\n")[0] ?? "");
+    const findings = shellcheck(scripts);
+    expect(findings.map(({ file, line, message }) => [file, line, /\[(SC\d+)\]/.exec(message)?.[1]])).toEqual([
+      [sloppy, 3, "SC2115"],
+      [sloppy, 3, "SC2086"],
+    ]);
+  });
+});
