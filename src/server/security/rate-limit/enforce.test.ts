@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import pino from "pino";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { isAppError, type AppError } from "@/server/http/app-error";
+import { createLogger } from "@/server/observability/create-logger";
 import { runWithRequestContext } from "@/server/observability/request-context";
 import { enforceRateLimit, pingRateLimiter } from "./enforce";
 import { RATE_LIMIT_POLICIES } from "./policies";
@@ -9,7 +9,7 @@ import { RATE_LIMIT_POLICIES } from "./policies";
 /** Runs `fn` as a request whose log lines are collected as parsed JSON. */
 async function withCapturedLogs<T>(fn: () => Promise<T>): Promise<{ result: T | AppError; lines: string[] }> {
   const lines: string[] = [];
-  const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(line) });
+  const logger = createLogger({ level: "info", destination: { write: (line: string) => void lines.push(line) } });
   const result = await runWithRequestContext({ requestId: "req-test-1", route: "/api/test", logger }, () =>
     fn().catch((error: unknown) => {
       if (isAppError(error)) return error;
@@ -55,7 +55,7 @@ describe("enforceRateLimit with the in-process limiter", () => {
 
     expect(lines).toHaveLength(1);
     const entry = JSON.parse(lines[0] ?? "{}") as Record<string, unknown>;
-    expect(entry).toMatchObject({ msg: "rate limit exceeded", policy: "signIn", keyKind: "ip+email", level: 40 });
+    expect(entry).toMatchObject({ msg: "rate limit exceeded", policy: "signIn", keyKind: "ip+email", level: "warn" });
     expect(lines[0]).not.toContain(email);
     expect(lines[0]).not.toContain("198.51.100.7");
   });

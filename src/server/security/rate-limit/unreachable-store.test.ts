@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createLogger } from "@/server/observability/create-logger";
 import type * as RequestContextModule from "@/server/observability/request-context";
 import type * as EnforceModule from "./enforce";
 import { RATE_LIMIT_POLICIES, type PolicyName } from "./policies";
@@ -32,7 +32,7 @@ afterAll(async () => {
 
 async function attempt(policy: PolicyName): Promise<{ outcome: unknown; lines: string[] }> {
   const lines: string[] = [];
-  const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(line) });
+  const logger = createLogger({ level: "info", destination: { write: (line: string) => void lines.push(line) } });
   const outcome = await requestContext.runWithRequestContext(
     { requestId: "req-unreachable", route: "/api/test", logger },
     () => enforce.enforceRateLimit(policy, "ip:192.0.2.1|email:ada@example.com").catch((error: unknown) => error),
@@ -51,11 +51,11 @@ describe("when the Upstash store drops connections", () => {
     expect(lines.join("")).not.toContain("ada@example.com");
     if (failClosed) {
       expect(outcome).toMatchObject({ status: 503, code: "unavailable", headers: { "Retry-After": "30" } });
-      expect(entry).toMatchObject({ level: 50, msg: "rate limiter unreachable; request refused" });
+      expect(entry).toMatchObject({ level: "error", msg: "rate limiter unreachable; request refused" });
     } else {
       expect(outcome).toBeInstanceOf(Headers);
       expect([...(outcome as Headers).keys()]).toEqual([]);
-      expect(entry).toMatchObject({ level: 40, msg: "rate limiter unreachable; request allowed unmetered" });
+      expect(entry).toMatchObject({ level: "warn", msg: "rate limiter unreachable; request allowed unmetered" });
     }
   });
 
