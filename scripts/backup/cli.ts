@@ -50,7 +50,7 @@ function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString();
   if (typeof value === "object") return JSON.stringify(value);
-  return String(value as string | number | boolean | bigint);
+  return String(value);
 }
 
 /**
