@@ -1,0 +1,33 @@
+import type { Page } from "@playwright/test";
+import { newAccount, signUpThroughApi } from "./support/accounts";
+import { expect, test } from "./support/fixtures";
+
+/** Every page is rendered per request, so each response's scripts carry that response's CSP nonce. */
+async function expectNoncedScripts(page: Page, path: string) {
+  const response = await page.goto(path);
+  const csp = response?.headers()["content-security-policy"] ?? "";
+  const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+  expect(nonce, `${path} has a nonce in its CSP`).toBeTruthy();
+  const scriptNonces = await page
+    .locator("script")
+    .evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).nonce));
+  expect(scriptNonces.length).toBeGreaterThan(0);
+  expect(new Set(scriptNonces), `${path} scripts all carry this response's nonce`).toEqual(new Set([nonce]));
+}
+
+test("signed-out pages render with nonced scripts and no CSP violations", async ({ page }) => {
+  for (const path of ["/sign-in", "/sign-up", "/reset-password", "/reset-password/confirm?token=x", "/no-such-page"]) {
+    await expectNoncedScripts(page, path);
+  }
+  await page.goto("/no-such-page");
+  await expect(page.getByRole("heading", { level: 1, name: "We can’t find that page" })).toBeVisible();
+});
+
+test("signed-in pages render with nonced scripts and no CSP violations", async ({ page, baseURL }) => {
+  await signUpThroughApi(page.context().request, baseURL ?? "", newAccount("nonce"));
+  for (const path of ["/clients", "/tasks", "/calendar", "/settings"]) {
+    await expectNoncedScripts(page, path);
+  }
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/clients$/);
+});
