@@ -37,14 +37,16 @@ describe("isSensitiveKey", () => {
 describe("scrubText", () => {
   it("masks emails, phone numbers, bearer credentials and JWTs", () => {
     const jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
-    const text = `jane.doe+crm@example.co.uk called from +1 (555) 123-4567 and 020 7946 0958 with Bearer abc.def-123 and ${jwt}`;
+    const text = `jane.doe+crm@example.co.uk called from +1 (555) 123-4567, 020 7946 0958, +33 6 12 34 56 78 and +14155550142 with Bearer abc.def-123 and ${jwt}`;
     const scrubbed = scrubText(text);
-    expect(scrubbed).toBe(`[email] called from [phone] and [phone] with Bearer ${REDACTED} and [jwt]`);
+    expect(scrubbed).toBe(
+      `[email] called from [phone], [phone], [phone] and [phone] with Bearer ${REDACTED} and [jwt]`,
+    );
   });
 
   it("leaves identifiers, versions, times, stack positions and small numbers alone", () => {
     const text =
-      "request 550e8400-e29b-41d4-a716-446655440000 on next 16.4.6 at 2026-11-25T13:16:38Z took 1234 ms (chunk 4821.js:120:17)";
+      "request 550e8400-e29b-41d4-a716-446655440000 on next 16.4.6 at 2026-11-25T13:16:38Z took 1234 ms (chunk 4821.js:120:17), body over 1048576 bytes, pi 3.14159265";
     expect(scrubText(text)).toBe(text);
   });
 });

@@ -51,9 +51,12 @@ export function isSensitiveKey(key: string): boolean {
 
 type Replacer = string | ((match: string) => string);
 
-/** A run of 7 to 15 digits written as phone numbers are: optional +country, (area), groups split by space, dot or dash. */
+/**
+ * Phone numbers as people write them: E.164 (`+14155550142`), or groups split by spaces, dots or
+ * dashes with an optional +country and (area) code. Bare digit runs (ids, byte counts) and ISO dates are not phones.
+ */
 const PHONE =
-  /(?<![\w.+-])(?!\d{4}-\d{2}-\d{2}(?!\d))(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]?\d{2,4}){1,4}(?![\w-]|\.\d)/g;
+  /(?<![\w.+-])(?!\d{4}-\d{2}-\d{2}(?!\d))(?:\+\d{7,15}|(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{1,6}(?:[ .-]\d{1,6}){1,6})(?![\w-]|\.\d)/g;
 
 function phoneReplacer(match: string): string {
   const digits = match.replace(/\D/g, "").length;
