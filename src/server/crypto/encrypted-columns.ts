@@ -1,6 +1,3 @@
-import { decryptWith, encryptWith } from "./envelope";
-import { getKeyring } from "./keyring";
-
 /** A text column holding envelopes, one per row, bound to its row by the row id. */
 export interface EncryptedColumn {
   readonly schema: string;
@@ -39,12 +36,4 @@ export function columnName(column: EncryptedColumn): string {
 /** Associated data for one cell: an envelope copied to another row or column no longer decrypts. */
 export function columnContext(column: EncryptedColumn, rowId: string): string {
   return `${columnName(column)}:${rowId}`;
-}
-
-export function encryptColumnValue(column: EncryptedColumn, rowId: string, plaintext: string): string {
-  return encryptWith(getKeyring(), plaintext, { context: columnContext(column, rowId) });
-}
-
-export function decryptColumnValue(column: EncryptedColumn, rowId: string, envelope: string): string {
-  return decryptWith(getKeyring(), envelope, { context: columnContext(column, rowId) });
 }

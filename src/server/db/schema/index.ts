@@ -2,3 +2,4 @@ export * from "./auth";
 export * from "./app-private";
 export * from "./profiles";
 export * from "./jobs";
+export * from "./user-integrations";
