@@ -1,0 +1,137 @@
+/**
+ * `npm run bench [-- --no-build --duration 10 --warmup 3 --connections 100 --port 3151]`
+ *
+ * Builds the production app into `.next-bench` (unless --no-build), starts it on its own data
+ * directory (or DATABASE_URL when set), signs up one user, then loads a trivial JSON route and the
+ * signed-in `GET /api/auth/user` in turn with autocannon, and prints requests/s, p50/p95/p99 and the
+ * throughput ratio (goal ≥ 0.75). Exits non-zero only when requests failed, never for speed.
+ */
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { signedInCookie } from "./bench/account";
+import { measure, type LoadResult } from "./bench/load";
+import { buildApp, startApp, tail, type RunningApp } from "./bench/server";
+
+const GOAL_RATIO = 0.75;
+const DIST_DIR = ".next-bench";
+
+const { values: args } = parseArgs({
+  options: {
+    "no-build": { type: "boolean", default: false },
+    duration: { type: "string", default: "10" },
+    warmup: { type: "string", default: "3" },
+    connections: { type: "string", default: "100" },
+    port: { type: "string", default: "3151" },
+  },
+});
+
+function positive(name: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new Error(`--${name} must be a positive number, got "${value}"`);
+  return number;
+}
+
+const settings = {
+  durationSeconds: positive("duration", args.duration),
+  warmupSeconds: positive("warmup", args.warmup),
+  connections: Math.round(positive("connections", args.connections)),
+  port: Math.round(positive("port", args.port)),
+};
+
+/** The server's environment: its own embedded data directory, or the given database with what production mode requires. */
+function serverEnv(workDir: string, baseUrl: string): Record<string, string> {
+  const env: Record<string, string> = { NEXT_TELEMETRY_DISABLED: "1", APP_URL: process.env.APP_URL ?? baseUrl };
+  if (process.env.DATABASE_URL) {
+    env.APP_ENCRYPTION_KEYS = process.env.APP_ENCRYPTION_KEYS ?? `bench:${randomBytes(32).toString("base64url")}`;
+  } else {
+    env.DATA_DIR = path.join(workDir, "data");
+  }
+  return env;
+}
+
+const routes = [
+  { label: "GET /api/ping (trivial)", path: "/api/ping", signedIn: false },
+  { label: "GET /api/auth/user (signed in)", path: "/api/auth/user", signedIn: true },
+];
+
+function row(cells: string[], widths: number[]): string {
+  return cells
+    .map((cell, index) => (index === 0 ? cell.padEnd(widths[index] ?? 0) : cell.padStart(widths[index] ?? 0)))
+    .join("  ");
+}
+
+function report(results: { label: string; result: LoadResult }[]): string[] {
+  const widths = [32, 9, 8, 8, 8, 9, 8];
+  const ms = (value: number) => `${Math.round(value)} ms`;
+  const lines = [row(["route", "req/s", "p50", "p95", "p99", "requests", "failed"], widths)];
+  for (const { label, result } of results) {
+    const cells = [label, result.requestsPerSecond.toFixed(0), ms(result.p50), ms(result.p95), ms(result.p99)];
+    lines.push(row([...cells, String(result.responses), String(result.failures)], widths));
+  }
+  const [trivial, signedIn] = results.map(({ result }) => result.requestsPerSecond);
+  if (trivial && signedIn !== undefined) {
+    const ratio = signedIn / trivial;
+    const verdict = ratio >= GOAL_RATIO ? "goal met" : "below the goal";
+    lines.push(`signed-in / trivial throughput: ${ratio.toFixed(2)} (goal ≥ ${GOAL_RATIO}: ${verdict})`);
+  }
+  return lines;
+}
+
+async function main(): Promise<number> {
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "omnicrm-bench-"));
+  let app: RunningApp | undefined;
+  const stop = () => void app?.stop().finally(() => process.exit(130));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  try {
+    if (!args["no-build"]) await buildApp(DIST_DIR);
+    else if (!fs.existsSync(path.join(DIST_DIR, "BUILD_ID")))
+      throw new Error(`--no-build needs a build in ${DIST_DIR}`);
+
+    const baseUrl = `http://127.0.0.1:${settings.port}`;
+    app = await startApp({
+      distDir: DIST_DIR,
+      port: settings.port,
+      env: serverEnv(workDir, baseUrl),
+      logFile: path.join(workDir, "server.log"),
+    });
+    const cookie = await signedInCookie(app.baseUrl);
+    const load = (route: (typeof routes)[number], durationSeconds: number) =>
+      measure({
+        url: `${app?.baseUrl}${route.path}`,
+        connections: settings.connections,
+        durationSeconds,
+        headers: route.signedIn ? { cookie } : {},
+      });
+
+    console.log(`warm-up: ${settings.warmupSeconds} s per route`);
+    for (const route of routes) await load(route, settings.warmupSeconds);
+    const results = [];
+    for (const route of routes) {
+      console.log(`measuring ${route.label}: ${settings.connections} connections, ${settings.durationSeconds} s`);
+      results.push({ label: route.label, result: await load(route, settings.durationSeconds) });
+    }
+    console.log(`\n${report(results).join("\n")}`);
+
+    const failed = results.filter(({ result }) => result.failures > 0);
+    for (const { label, result } of failed) {
+      console.error(`${label}: ${result.failures} failed request(s); statuses ${JSON.stringify(result.statuses)}`);
+    }
+    if (failed.length > 0) console.error(`server log (last lines):\n${tail(path.join(workDir, "server.log"), 20)}`);
+    return failed.length > 0 ? 1 : 0;
+  } finally {
+    await app?.stop();
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

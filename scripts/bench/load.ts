@@ -1,0 +1,58 @@
+import autocannon from "autocannon";
+
+export interface LoadOptions {
+  url: string;
+  connections: number;
+  durationSeconds: number;
+  headers?: Record<string, string>;
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  responses: number;
+  /** Connection errors, timeouts and non-2xx answers: any of them makes the measurement invalid. */
+  failures: number;
+  statuses: Record<string, number>;
+}
+
+/** Nearest-rank percentile of ascending `sorted` latencies (ms). */
+export function percentile(sorted: ArrayLike<number>, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
+  return sorted[rank - 1] ?? Number.NaN;
+}
+
+/** Keeps every response time: autocannon's own summary has no p95. */
+export async function measure(options: LoadOptions): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const settings = {
+      url: options.url,
+      connections: options.connections,
+      duration: options.durationSeconds,
+      headers: options.headers ?? {},
+      timeout: 10,
+    };
+    const instance = autocannon(settings, (error: unknown, done: autocannon.Result) =>
+      error ? reject(error instanceof Error ? error : new Error("autocannon failed", { cause: error })) : resolve(done),
+    );
+    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+    });
+  });
+  const sorted = Float64Array.from(latencies).sort();
+  return {
+    requestsPerSecond: latencies.length / result.duration,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    responses: latencies.length,
+    failures: result.errors + result.non2xx,
+    statuses,
+  };
+}

@@ -1,0 +1,96 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const nextBin = path.join(root, "node_modules/.bin/next");
+
+export interface RunningApp {
+  baseUrl: string;
+  logFile: string;
+  stop: () => Promise<void>;
+}
+
+/** `next build` into its own dist dir, so the benchmark never disturbs a dev server or another build. */
+export async function buildApp(distDir: string): Promise<void> {
+  const child = spawn(nextBin, ["build"], {
+    cwd: root,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+  });
+  const code = await exitOf(child);
+  if (code !== 0) throw new Error(`next build exited with ${code}`);
+}
+
+export interface StartOptions {
+  distDir: string;
+  port: number;
+  env: Record<string, string>;
+  logFile: string;
+  readyTimeoutSeconds?: number;
+}
+
+/** `next start` in its own process group (so stop() ends it whole), answering once /api/ready is 200. */
+export async function startApp(options: StartOptions): Promise<RunningApp> {
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  const log = fs.openSync(options.logFile, "w");
+  const child = spawn(nextBin, ["start", "--port", String(options.port), "--hostname", "127.0.0.1"], {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", log, log],
+    env: { ...process.env, ...options.env, NEXT_DIST_DIR: options.distDir, NODE_ENV: "production" },
+  });
+  fs.closeSync(log);
+  const exited = exitOf(child);
+  const app: RunningApp = { baseUrl, logFile: options.logFile, stop: () => stopGroup(child, exited) };
+
+  const deadline = Date.now() + (options.readyTimeoutSeconds ?? 120) * 1000;
+  let stillRunning = true;
+  void exited.then(() => (stillRunning = false));
+  while (Date.now() < deadline && stillRunning) {
+    if (await answers(`${baseUrl}/api/ready`)) return app;
+    await sleep(250);
+  }
+  await app.stop();
+  throw new Error(`the app did not become ready at ${baseUrl}:\n${tail(options.logFile, 30)}`);
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+    await response.body?.cancel();
+    return response.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+function exitOf(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", (code, signal) => resolve(code ?? (signal ? 128 : null)));
+  });
+}
+
+async function stopGroup(child: ChildProcess, exited: Promise<unknown>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-(child.pid as number), signal);
+    } catch {
+      // The group is already gone.
+    }
+  };
+  signalGroup("SIGTERM");
+  const stopped = await Promise.race([exited.then(() => true), sleep(30_000).then(() => false)]);
+  if (!stopped) {
+    signalGroup("SIGKILL");
+    await exited;
+  }
+}
+
+export function tail(file: string, lines: number): string {
+  if (!fs.existsSync(file)) return "";
+  return fs.readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+}
