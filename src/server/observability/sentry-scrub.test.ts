@@ -56,7 +56,17 @@ describe("scrubEvent", () => {
     expect(scrubbed.event_id).toBe("0123456789abcdef0123456789abcdef");
     expect(scrubbed.tags).toEqual({ route: "/api/contacts", requestId: "req-12345678" });
     const serialized = JSON.stringify(scrubbed);
-    for (const secret of [EMAIL, "12 34 56", "c00k1e-v4l", "b34r3r-v4l", "4p1-k3y", "t0k", "private", "203.0.113.9", "ada"]) {
+    for (const secret of [
+      EMAIL,
+      "12 34 56",
+      "c00k1e-v4l",
+      "b34r3r-v4l",
+      "4p1-k3y",
+      "t0k",
+      "private",
+      "203.0.113.9",
+      "ada",
+    ]) {
       expect(serialized).not.toContain(secret);
     }
   });

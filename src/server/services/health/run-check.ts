@@ -13,7 +13,11 @@ export const CHECK_TIMEOUT_MS = 1_500;
 class CheckTimeout extends Error {}
 
 /** Runs one dependency check within `timeoutMs`; the real failure goes to the log, not the answer. */
-export async function runCheck(name: string, check: () => Promise<unknown>, timeoutMs = CHECK_TIMEOUT_MS): Promise<CheckResult> {
+export async function runCheck(
+  name: string,
+  check: () => Promise<unknown>,
+  timeoutMs = CHECK_TIMEOUT_MS,
+): Promise<CheckResult> {
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   const attempt = check();
