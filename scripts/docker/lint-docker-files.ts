@@ -25,7 +25,7 @@ const STRICT: ValidatorSettings = {
 export function lintDockerfile(source: string): DockerFinding[] {
   return validate(source, STRICT).map((diagnostic) => ({
     line: diagnostic.range.start.line + 1,
-    message: diagnostic.message,
+    message: typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value,
   }));
 }
 

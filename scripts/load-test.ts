@@ -1,0 +1,105 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { signedInCookie } from "./bench/account";
+import { buildApp, startApp, type RunningApp } from "./bench/server";
+import { scenarioTable, stageProblems } from "./load-test/report";
+import { runStage, type StageResult } from "./load-test/run-scenario";
+import { DEFAULT_STAGES, SCENARIOS, THRESHOLDS, type Stage } from "./load-test/scenarios";
+
+const HELP = `Usage: npm run load-test [-- options]
+
+Runs the load-test scenarios (${SCENARIOS.map((scenario) => scenario.name).join("; ")})
+in stages of ${DEFAULT_STAGES.map((stage) => stage.users).join(" → ")} concurrent users, prints one table per scenario and
+exits 1 when a stage misses p95 < ${THRESHOLDS.p95Ms} ms or errors < ${THRESHOLDS.errorRate * 100}%, or the burst does not hit the rate limiter.
+
+Options:
+  --url <url>          load an existing deployment (it signs up one load-test account there);
+                       without it, builds the app into .next-delivery and starts it on --port
+  --port <n>           port of the local instance (default 3172)
+  --no-build           reuse the build in .next-delivery
+  --stages <list>      users:seconds pairs (default ${DEFAULT_STAGES.map((stage) => `${stage.users}:${stage.durationSeconds}`).join(",")})
+  --think-time <s>     seconds each user waits between requests (default 1, as the audit's k6 script);
+                       0 sends back to back, to find the capacity
+  --only <text>        run only the scenarios whose name contains <text>
+  --help
+
+Only ever point --url at a deployment you own: this sends real load.`;
+
+function parseStages(text: string): Stage[] {
+  return text.split(",").map((pair) => {
+    const [users, seconds] = pair.split(":").map(Number);
+    if (!Number.isInteger(users) || !users || !seconds || seconds <= 0)
+      throw new Error(`Bad stage "${pair}" (users:seconds)`);
+    return { users, durationSeconds: seconds };
+  });
+}
+
+async function localInstance(port: number, build: boolean, workDir: string): Promise<RunningApp> {
+  const distDir = ".next-delivery";
+  if (build) await buildApp(distDir);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return startApp({
+    distDir,
+    port,
+    env: { NEXT_TELEMETRY_DISABLED: "1", APP_URL: baseUrl, DATA_DIR: path.join(workDir, "data"), LOG_LEVEL: "warn" },
+    logFile: path.join(workDir, "server.log"),
+  });
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      url: { type: "string" },
+      port: { type: "string", default: "3172" },
+      "no-build": { type: "boolean", default: false },
+      stages: { type: "string" },
+      "think-time": { type: "string", default: "1" },
+      only: { type: "string" },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const stages = values.stages ? parseStages(values.stages) : DEFAULT_STAGES;
+  const thinkTimeSeconds = Number(values["think-time"]);
+  const scenarios = SCENARIOS.filter((scenario) => !values.only || scenario.name.includes(values.only));
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "omnicrm-load-"));
+  let app: RunningApp | undefined;
+  try {
+    if (!values.url) app = await localInstance(Number(values.port), !values["no-build"], workDir);
+    const baseUrl = (values.url ?? app!.baseUrl).replace(/\/$/, "");
+    const cookie = scenarios.some((scenario) => scenario.signedIn) ? await signedInCookie(baseUrl) : "";
+    const context = { baseUrl, cookie, thinkTimeSeconds };
+    process.stdout.write(
+      `Load test of ${baseUrl}: stages ${stages.map((stage) => `${stage.users} users × ${stage.durationSeconds} s`).join(" → ")}, think time ${thinkTimeSeconds} s\n`,
+    );
+    let failures = 0;
+    for (const scenario of scenarios) {
+      const results: StageResult[] = [];
+      for (const stage of scenario.kind === "burst" ? [stages[0]!] : stages) {
+        results.push(await runStage(scenario, stage, context));
+      }
+      failures += results.filter((result) => stageProblems(scenario, result).length > 0).length;
+      process.stdout.write(`\n${scenarioTable(scenario, results)}\n`);
+    }
+    process.stdout.write(
+      `\n${failures === 0 ? "All thresholds met" : `${failures} stage(s) missed their thresholds`} (p95 < ${THRESHOLDS.p95Ms} ms, errors < ${THRESHOLDS.errorRate * 100}%).\n`,
+    );
+    return failures === 0 ? 0 : 1;
+  } finally {
+    await app?.stop();
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,66 @@
+/**
+ * The load-test scenarios, one row each. The audit's client and note scenarios (list, create and
+ * read clients; create notes) are added here as rows when their routes exist.
+ */
+export interface Scenario {
+  name: string;
+  method: "GET" | "POST";
+  path: string;
+  /** JSON body. `[<id>]` becomes a random id: a fresh one per request when staged, one per run in a burst. */
+  body?: Record<string, unknown>;
+  /** Sends the load-test account's session cookie. */
+  signedIn?: boolean;
+  /** Statuses that count as the right answer; anything else, or no answer, is an error. */
+  expect: number[];
+  /** `staged`: steady users at each stage. `burst`: as fast as possible from one client, to trip the rate limiter. */
+  kind: "staged" | "burst";
+  /** For a burst: the number of requests and the status that must appear at least `mustSee.atLeast` times. */
+  burst?: { requests: number; mustSee: { status: number; atLeast: number } };
+}
+
+export const SIGN_IN_LIMIT = 5;
+const BURST_REQUESTS = 30;
+
+export const SCENARIOS: Scenario[] = [
+  { name: "health", method: "GET", path: "/api/health", expect: [200], kind: "staged" },
+  {
+    name: "signed-in user (GET /api/auth/user)",
+    method: "GET",
+    path: "/api/auth/user",
+    signedIn: true,
+    expect: [200],
+    kind: "staged",
+  },
+  {
+    // Unknown accounts cost the same password hash as real ones, and each email is fresh, so no limit trips.
+    name: "sign-in (POST /api/auth/sign-in)",
+    method: "POST",
+    path: "/api/auth/sign-in",
+    body: { email: "load-[<id>]@example.test", password: "not-the-password-[<id>]" },
+    expect: [401],
+    kind: "staged",
+  },
+  {
+    name: "sign-in burst on one account (rate limiter)",
+    method: "POST",
+    path: "/api/auth/sign-in",
+    body: { email: "burst-[<id>]@example.test", password: "wrong-password" },
+    expect: [401, 429],
+    kind: "burst",
+    burst: { requests: BURST_REQUESTS, mustSee: { status: 429, atLeast: BURST_REQUESTS - SIGN_IN_LIMIT } },
+  },
+];
+
+export interface Stage {
+  users: number;
+  durationSeconds: number;
+}
+
+/** The audit's ramp: 50 concurrent users, then 100. */
+export const DEFAULT_STAGES: Stage[] = [
+  { users: 50, durationSeconds: 20 },
+  { users: 100, durationSeconds: 20 },
+];
+
+/** The audit's thresholds: 95% of requests under 500 ms, under 1% errors. */
+export const THRESHOLDS = { p95Ms: 500, errorRate: 0.01 };
