@@ -27,7 +27,7 @@ export const serverSchema = {
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATA_DIR: z.string().min(1).default(".data"),
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// or postgresql:// URL" }).optional(),
   DATABASE_POOL_MAX: positiveInt(10),
   APP_URL: z.url().optional(),
   APP_ORIGINS: csv.pipe(z.array(z.url())).optional(),
@@ -38,6 +38,10 @@ export const serverSchema = {
   SHUTDOWN_GRACE_SECONDS: positiveInt(25),
   SUPABASE_SECRET_KEY: z.string().min(1).optional(),
   SUPABASE_JWT_SECRET: z.string().min(32).optional(),
+  SUPABASE_STORAGE_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]{2,62}$/, { message: "must be a bucket id: 3-63 lowercase letters, digits, . _ -" })
+    .default("client-files"),
   UPSTASH_REDIS_REST_URL: z.url().optional(),
   UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
   SENTRY_DSN: z.url().optional(),
