@@ -20,6 +20,8 @@ export async function checkReadiness(): Promise<Readiness> {
   let current = false;
   const database = await runCheck("database", async () => {
     const { sql } = await getDatabase();
+    // isSchemaCurrent reads an unreachable database as "not migrated"; asking first tells the two apart.
+    await sql.query("select 1");
     current = await isSchemaCurrent(sql, (migrationFiles ??= loadMigrationFiles()));
   });
   if (!database.ok) return { ready: false, reason: "database_unavailable" };
