@@ -17,11 +17,17 @@ export function isHttps(url: string | null, headers: Pick<Headers, "get">): bool
   return forwarded ? forwarded === "https" : (url?.startsWith("https:") ?? false);
 }
 
-/** A jar over a route request; cookies it sets become `Set-Cookie` headers on `responseHeaders`. */
-export function requestCookieJar(request: Request, responseHeaders?: Headers): CookieJar {
-  const incoming = parseCookie(request.headers.get("cookie") ?? "");
+interface RequestJar extends CookieJar {
+  sendTo(responseHeaders: Headers): void;
+}
+
+function createRequestJar(request: Request): RequestJar {
   const values = new Map<string, string>();
-  for (const [name, value] of Object.entries(incoming)) if (value !== undefined) values.set(name, value);
+  for (const [name, value] of Object.entries(parseCookie(request.headers.get("cookie") ?? ""))) {
+    if (value !== undefined) values.set(name, value);
+  }
+  const pending: string[] = [];
+  let sink: Headers | undefined;
   return {
     secure: isHttps(request.url, request.headers),
     get: (name) => values.get(name),
@@ -30,9 +36,29 @@ export function requestCookieJar(request: Request, responseHeaders?: Headers): C
       // Later reads in the same request see the new value, as a browser would on the next request.
       if (options.maxAge === 0) values.delete(name);
       else values.set(name, value);
-      responseHeaders?.append("set-cookie", stringifySetCookie(name, value, options));
+      const line = stringifySetCookie(name, value, options);
+      if (sink) sink.append("set-cookie", line);
+      else pending.push(line);
+    },
+    sendTo: (responseHeaders) => {
+      sink = responseHeaders;
+      for (const line of pending.splice(0)) sink.append("set-cookie", line);
     },
   };
+}
+
+// One jar per request: a token refreshed while resolving the session is the one the handler sees.
+const jars = new WeakMap<Request, RequestJar>();
+
+/** The jar of a route request; what it sets becomes `Set-Cookie` on `responseHeaders` once they are given. */
+export function requestCookieJar(request: Request, responseHeaders?: Headers): CookieJar {
+  let jar = jars.get(request);
+  if (!jar) {
+    jar = createRequestJar(request);
+    jars.set(request, jar);
+  }
+  if (responseHeaders) jar.sendTo(responseHeaders);
+  return jar;
 }
 
 /** A jar that keeps what it is given in memory: for provider calls whose cookies must not reach the browser. */

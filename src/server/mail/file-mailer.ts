@@ -15,7 +15,7 @@ function messageFileName(now: Date): string {
  * may hold a reset link), and one log line names the file, never its content.
  */
 export function createFileMailer(dir: string, from: string): Mailer {
-  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true });
   return {
     async send(message) {
       const info = await composer.sendMail({ from, ...message });

@@ -43,3 +43,17 @@ export async function expectError(response: Response, status: number): Promise<E
   expect(parsed.error.requestId).toBe(response.headers.get("x-request-id"));
   return parsed.error;
 }
+
+/** The text of a quoted-printable MIME body (how mail carries lines longer than 76 characters). */
+export function decodeQuotedPrintable(text: string): string {
+  return text
+    .replace(/=\r?\n/g, "")
+    .replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+const RESET_LINK = /\/reset-password\/confirm\?token=([A-Za-z0-9_-]{20,200})/;
+
+/** The reset token of the link in a raw RFC 822 message. */
+export function resetTokenIn(rawMessage: string): string | undefined {
+  return RESET_LINK.exec(decodeQuotedPrintable(rawMessage))?.[1];
+}

@@ -1,4 +1,6 @@
 import { createServerClient } from "@supabase/ssr";
+import type { WebSocketLikeConstructor } from "@supabase/supabase-js";
+import WebSocket from "ws";
 import { env } from "@/server/config/env";
 import type { CookieJar } from "../cookie-jar";
 import { SUPABASE_COOKIE_PATTERN } from "../cookie-names";
@@ -16,6 +18,9 @@ export function supabaseFor(jar: CookieJar) {
   const key = env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY;
   if (!key) throw new Error("NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY is not set");
   return createServerClient(supabaseUrl(), key, {
+    // supabase-js builds its realtime client eagerly, and Node 20 has no global WebSocket
+    // (ws's extra server-side overload is why the cast is needed).
+    realtime: { transport: WebSocket as unknown as WebSocketLikeConstructor },
     // Only the server reads the session (the browser goes through /api/auth), so the cookies are HttpOnly.
     cookieOptions: { httpOnly: true, secure: jar.secure, sameSite: "lax", path: "/" },
     cookies: {

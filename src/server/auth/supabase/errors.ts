@@ -1,8 +1,14 @@
-import { isAuthError, isAuthRetryableFetchError, type AuthError } from "@supabase/supabase-js";
+import {
+  isAuthError,
+  isAuthRetryableFetchError,
+  isAuthSessionMissingError,
+  type AuthError,
+} from "@supabase/supabase-js";
 import { AppError } from "@/server/http/app-error";
 import { emailTaken, invalidCredentials } from "../errors";
 
 const tooManyAttempts = () => new AppError("rate_limited", "Too many attempts. Wait a few minutes and try again.");
+const sessionEnded = () => new AppError("unauthorized", "Your session has ended. Sign in again.");
 const oauthIncomplete = () =>
   new AppError("unauthorized", "Google sign-in did not complete. Start again from the sign-in page.");
 
@@ -34,6 +40,10 @@ const ANSWERS: Record<string, (error: AuthError) => AppError> = {
   bad_oauth_state: oauthIncomplete,
   bad_oauth_callback: oauthIncomplete,
   pkce_code_verifier_not_found: oauthIncomplete,
+  refresh_token_not_found: sessionEnded,
+  refresh_token_already_used: sessionEnded,
+  session_not_found: sessionEnded,
+  session_expired: sessionEnded,
 };
 
 /** Maps anything supabase-js returned as an error to the one error type; unknown failures stay 5xx. */
@@ -41,6 +51,7 @@ export function fromSupabaseError(error: unknown): AppError {
   if (isAuthRetryableFetchError(error)) {
     return new AppError("unavailable", "The sign-in service cannot be reached. Try again shortly.", { cause: error });
   }
+  if (isAuthSessionMissingError(error)) return sessionEnded();
   if (isAuthError(error) && error.code && ANSWERS[error.code])
     return (ANSWERS[error.code] as (e: AuthError) => AppError)(error);
   return new AppError(

@@ -21,7 +21,8 @@ function resetMessage({ to, link }: ResetMail) {
   const lines = [
     "Someone (hopefully you) asked to reset the password of your OmniCRM account.",
     "",
-    `Choose a new password here: ${link}`,
+    "Choose a new password here:",
+    link,
     "",
     `The link works once, for ${RESET_LINK_MINUTES} minutes. If you did not ask for it, ignore this message: your password stays as it is.`,
   ];

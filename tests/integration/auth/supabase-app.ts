@@ -1,0 +1,34 @@
+import { randomBytes } from "node:crypto";
+import { startFakeGoTrue, type FakeGoTrue } from "../../support/fake-gotrue";
+import { temporaryDataDir } from "./fixtures";
+import { loadAuthRoutes, type AuthRoutes } from "./load-auth-routes";
+
+export const APP_URL = "https://crm.example.com";
+export const JWT_SECRET = "super-secret-jwt-token-with-at-least-32-characters-long";
+
+/** The app in Supabase mode against a fake GoTrue that records users in the suite's database. */
+export async function startSupabaseApp(): Promise<{ routes: AuthRoutes; gotrue: FakeGoTrue }> {
+  const gotrue = await startFakeGoTrue({
+    jwtSecret: JWT_SECRET,
+    onUserCreated: async (user) => {
+      const { getDatabase } = await import("@/server/db");
+      const { sql } = await getDatabase();
+      await sql.query("insert into auth.users (id, email) values ($1, $2)", [user.id, user.email]);
+    },
+  });
+  const routes = await loadAuthRoutes({
+    DATA_DIR: temporaryDataDir(),
+    NEXT_PUBLIC_SUPABASE_URL: gotrue.url,
+    NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: "sb_publishable_test_key",
+    SUPABASE_SECRET_KEY: "sb_secret_test_key",
+    SUPABASE_JWT_SECRET: JWT_SECRET,
+    // Required beside Supabase; the harness has already installed the suite's database, so it is never dialled.
+    DATABASE_URL: "postgres://unused@127.0.0.1:9/unused",
+    APP_ENCRYPTION_KEYS: `test:${randomBytes(32).toString("base64url")}`,
+    APP_URL,
+  });
+  return { routes, gotrue };
+}
+
+/** The cookie supabase-js keeps the session in, for a project served from 127.0.0.1. */
+export const SESSION_COOKIE = "sb-127-auth-token";

@@ -1,0 +1,177 @@
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { SignJWT } from "jose";
+
+export interface FakeUser {
+  id: string;
+  email: string;
+  password: string | null;
+  provider: "email" | "google";
+  userMetadata: Record<string, unknown>;
+  createdAt: string;
+}
+
+interface FakeSession {
+  userId: string;
+  revoked: boolean;
+}
+
+interface RecoveryToken {
+  userId: string;
+  expiresAt: number;
+  used: boolean;
+}
+
+export interface SentRecovery {
+  email: string;
+  tokenHash: string;
+  redirectTo: string | null;
+}
+
+/** Users, sessions and one-time tokens of the fake Supabase Auth server, with real HS256 access tokens. */
+export class FakeGoTrueState {
+  readonly users = new Map<string, FakeUser>();
+  readonly sessions = new Map<string, FakeSession>();
+  readonly refreshTokens = new Map<string, { sessionId: string; used: boolean }>();
+  readonly recoveries = new Map<string, RecoveryToken>();
+  readonly flows = new Map<string, { userId: string; challenge: string; method: string }>();
+  /** Recovery mails GoTrue would have sent. */
+  readonly sentRecoveries: SentRecovery[] = [];
+  refreshCount = 0;
+  /** Lifetime of new access tokens; under 90 s supabase-js refreshes on every read. */
+  accessTokenSeconds = 3600;
+
+  constructor(
+    private readonly jwtSecret: string,
+    readonly issuer: string,
+  ) {}
+
+  findByEmail(email: string): FakeUser | undefined {
+    return [...this.users.values()].find((user) => user.email === email.toLowerCase());
+  }
+
+  addUser(
+    email: string,
+    password: string | null,
+    provider: FakeUser["provider"],
+    userMetadata: Record<string, unknown>,
+  ) {
+    const user: FakeUser = {
+      id: randomUUID(),
+      email: email.toLowerCase(),
+      password,
+      provider,
+      userMetadata,
+      createdAt: new Date().toISOString(),
+    };
+    this.users.set(user.id, user);
+    return user;
+  }
+
+  userJson(user: FakeUser) {
+    return {
+      id: user.id,
+      aud: "authenticated",
+      role: "authenticated",
+      email: user.email,
+      email_confirmed_at: user.createdAt,
+      app_metadata: { provider: user.provider, providers: [user.provider] },
+      user_metadata: user.userMetadata,
+      identities: [{ id: user.id, user_id: user.id, provider: user.provider, identity_data: { email: user.email } }],
+      created_at: user.createdAt,
+      updated_at: user.createdAt,
+    };
+  }
+
+  async sessionJson(user: FakeUser, sessionId: string = randomUUID()) {
+    if (!this.sessions.has(sessionId)) this.sessions.set(sessionId, { userId: user.id, revoked: false });
+    const refreshToken = randomBytes(16).toString("hex");
+    this.refreshTokens.set(refreshToken, { sessionId, used: false });
+    const now = Math.floor(Date.now() / 1000);
+    const accessToken = await new SignJWT({
+      email: user.email,
+      role: "authenticated",
+      session_id: sessionId,
+      aal: "aal1",
+      is_anonymous: false,
+      user_metadata: user.userMetadata,
+    })
+      .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+      .setSubject(user.id)
+      .setAudience("authenticated")
+      .setIssuer(this.issuer)
+      .setIssuedAt(now)
+      .setExpirationTime(now + this.accessTokenSeconds)
+      .sign(new TextEncoder().encode(this.jwtSecret));
+    return {
+      access_token: accessToken,
+      token_type: "bearer",
+      expires_in: this.accessTokenSeconds,
+      expires_at: now + this.accessTokenSeconds,
+      refresh_token: refreshToken,
+      user: this.userJson(user),
+    };
+  }
+
+  /** Spends a refresh token (rotation): the session lives on under a new one. */
+  async refresh(token: string) {
+    const entry = this.refreshTokens.get(token);
+    const session = entry && this.sessions.get(entry.sessionId);
+    const user = session && this.users.get(session.userId);
+    if (!entry || entry.used || !session || session.revoked || !user) return null;
+    entry.used = true;
+    this.refreshCount += 1;
+    return this.sessionJson(user, entry.sessionId);
+  }
+
+  liveSession(sessionId: unknown): FakeSession | undefined {
+    const session = typeof sessionId === "string" ? this.sessions.get(sessionId) : undefined;
+    return session && !session.revoked ? session : undefined;
+  }
+
+  signOut(sessionId: string, scope: string): void {
+    const current = this.sessions.get(sessionId);
+    if (!current) return;
+    for (const [id, session] of this.sessions) {
+      const sameUser = session.userId === current.userId;
+      if (
+        (scope === "local" && id === sessionId) ||
+        (scope === "global" && sameUser) ||
+        (scope === "others" && sameUser && id !== sessionId)
+      ) {
+        session.revoked = true;
+      }
+    }
+  }
+
+  issueRecovery(user: FakeUser, redirectTo: string | null): void {
+    const tokenHash = createHash("sha224").update(randomBytes(16)).digest("hex");
+    this.recoveries.set(tokenHash, { userId: user.id, expiresAt: Date.now() + 3600_000, used: false });
+    this.sentRecoveries.push({ email: user.email, tokenHash, redirectTo });
+  }
+
+  spendRecovery(tokenHash: unknown): FakeUser | undefined {
+    const recovery = typeof tokenHash === "string" ? this.recoveries.get(tokenHash) : undefined;
+    if (!recovery || recovery.used || recovery.expiresAt < Date.now()) return undefined;
+    recovery.used = true;
+    return this.users.get(recovery.userId);
+  }
+
+  expireRecoveries(): void {
+    for (const recovery of this.recoveries.values()) recovery.expiresAt = Date.now() - 1;
+  }
+
+  startFlow(userId: string, challenge: string, method: string): string {
+    const code = randomUUID();
+    this.flows.set(code, { userId, challenge, method });
+    return code;
+  }
+
+  /** PKCE: the verifier must hash to the challenge the flow started with; a code works once. */
+  spendFlow(code: unknown, verifier: unknown): FakeUser | undefined {
+    const flow = typeof code === "string" ? this.flows.get(code) : undefined;
+    if (!flow || typeof verifier !== "string") return undefined;
+    this.flows.delete(code as string);
+    const expected = flow.method === "s256" ? createHash("sha256").update(verifier).digest("base64url") : verifier;
+    return expected === flow.challenge ? this.users.get(flow.userId) : undefined;
+  }
+}
