@@ -103,4 +103,18 @@ describe("defineRoute", () => {
     expect(response.status).toBe(401);
     expect((await errorOf(response)).code).toBe("unauthorized");
   });
+
+  it("keeps the rate-limit headers on error answers", async () => {
+    const limited = defineRoute({
+      auth: "none",
+      rateLimit: { policy: "public" },
+      handler: async () => Promise.reject(new AppError("conflict", "Already there")),
+    });
+    const response = await limited(
+      new Request("http://localhost/api/limited", { headers: { "x-forwarded-for": "203.0.113.9" } }),
+    );
+    expect(response.status).toBe(409);
+    expect(response.headers.get("x-ratelimit-limit")).not.toBeNull();
+    expect(response.headers.get("x-ratelimit-remaining")).not.toBeNull();
+  });
 });

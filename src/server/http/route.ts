@@ -72,13 +72,14 @@ export function defineRoute<
     return runWithRequestContext(context, async () => {
       let user: SessionUser | null = null;
       let response: Response;
+      // Created up front so rate-limit headers reach error answers too (e.g. a 401 from sign-in).
+      const responseHeaders = new Headers();
       try {
         user = options.auth === "none" ? null : await getSessionUser(request);
         if (user) Object.assign(context, { userId: user.id, logger: logger.child({ userId: user.id }) });
         if (options.auth === "required" && !user) throw AppError.unauthorized();
 
         const rawBody = options.body ? await readJsonBody(request) : undefined;
-        const responseHeaders = new Headers();
         if (options.rateLimit) {
           const extra = options.rateLimit.keyFrom?.(rawBody);
           const key = [user ? `user:${user.id}` : `ip:${ip}`, extra].filter(Boolean).join("|");
@@ -110,7 +111,7 @@ export function defineRoute<
           context.logger.error({ err: appError.cause ?? appError }, "request failed");
           reportError(appError.cause ?? appError, { requestId, route, userId: user?.id });
         }
-        response = errorResponse(appError, requestId);
+        response = errorResponse(appError, requestId, responseHeaders);
       }
       response.headers.set(REQUEST_ID_HEADER, requestId);
       const seconds = (performance.now() - started) / 1000;

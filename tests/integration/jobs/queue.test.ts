@@ -102,3 +102,13 @@ describe("background jobs", () => {
     expect(Number(match?.[1])).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe("/api/cron/process-jobs", () => {
+  it("refuses every call while CRON_SECRET is unset, even past the proxy", async () => {
+    const { GET } = await import("@/app/api/cron/process-jobs/route");
+    const response = await GET(
+      new Request("http://localhost/api/cron/process-jobs", { headers: { authorization: "Bearer anything" } }),
+    );
+    expect(response.status).toBe(503);
+  });
+});

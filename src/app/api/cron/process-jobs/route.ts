@@ -1,8 +1,17 @@
+import { env } from "@/server/config/env";
 import { defineRoute } from "@/server/http/route";
 import { processDueJobs } from "@/server/jobs";
+import { cronRefusal } from "@/server/security/cron-secret";
 
-// The proxy admits /api/cron/* only with `Authorization: Bearer <CRON_SECRET>` (fail closed).
-const processJobs = defineRoute({ auth: "none", handler: () => processDueJobs() });
+// The proxy already gates /api/cron/*; the handler checks again so a matcher change cannot open it.
+const processJobs = defineRoute({
+  auth: "none",
+  handler: async ({ request }) => {
+    const refusal = cronRefusal(request.headers.get("authorization"), env.CRON_SECRET);
+    if (refusal) throw refusal;
+    return processDueJobs();
+  },
+});
 
 export const GET = processJobs;
 export const POST = processJobs;
