@@ -1,0 +1,166 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../../src/server/db/handle";
+import { openPostgres } from "../../src/server/db/postgres-driver";
+import { createBackup } from "../../scripts/backup/create-backup";
+import { fetchBackup } from "../../scripts/backup/fetch-backup";
+import { restoreBackup } from "../../scripts/backup/restore-backup";
+import { localStore } from "../../scripts/backup/local-store";
+import { MANIFEST_SUFFIX } from "../../scripts/backup/manifest";
+import { openTestDatabase } from "../support/open-test-database";
+import { adminSql, databaseUrl } from "../support/test-databases";
+import { seedPractitioners, tableDigests, testBackupConfig } from "./backup-fixtures";
+
+const SCHEMAS = ["public", "app_private", "app_meta", "auth"];
+const baseUrl = process.env.TEST_DATABASE_URL as string;
+let source: DatabaseHandle & { url?: string };
+let workDir: string;
+
+/** An empty database (not even migrated) to restore into, dropped after the file. */
+const emptyDatabases: string[] = [];
+async function emptyDatabase(): Promise<string> {
+  const name = `${new URL(source.url as string).pathname.slice(1)}_r${emptyDatabases.length}`;
+  const admin = adminSql(baseUrl);
+  await admin.unsafe(`create database "${name}"`);
+  await admin.end();
+  emptyDatabases.push(name);
+  return databaseUrl(baseUrl, name);
+}
+
+async function digestsOf(url: string): Promise<Record<string, string>> {
+  const handle = openPostgres({ url, max: 1 });
+  try {
+    return await tableDigests(handle.sql, SCHEMAS);
+  } finally {
+    await handle.close();
+  }
+}
+
+beforeAll(async () => {
+  source = await openTestDatabase("postgres");
+  await seedPractitioners(source.sql, 300);
+  workDir = fs.mkdtempSync(path.join(os.tmpdir(), "omnicrm-restore-test-"));
+});
+
+afterAll(async () => {
+  await source.close();
+  const admin = adminSql(baseUrl);
+  for (const name of emptyDatabases) await admin.unsafe(`drop database if exists "${name}" with (force)`);
+  await admin.end();
+  fs.rmSync(workDir, { recursive: true, force: true });
+});
+
+describe("postgres backup and restore", () => {
+  it("backup, drop the source, restore: identical row counts and identical content in every table", async () => {
+    const doomed = await openTestDatabase("postgres");
+    await seedPractitioners(doomed.sql, 300);
+    const config = testBackupConfig({ databaseUrl: doomed.url as string });
+    const before = await tableDigests(doomed.sql, SCHEMAS);
+    const { manifest } = await createBackup(config);
+    expect(manifest.kind).toBe("postgres");
+    expect(manifest.migrationVersion).toMatch(/^\d{4}$/);
+    expect(manifest.tables["public.profiles"]).toBe(300);
+    expect(manifest.tables["app_private.sessions"]).toBe(300);
+    expect(fs.readFileSync(path.join(config.localDir, manifest.file)).subarray(0, 5).toString()).toBe("PGDMP");
+    await doomed.close(); // drops the database
+
+    const target = await emptyDatabase();
+    const fetched = await fetchBackup("latest", localStore(config.localDir), workDir);
+    const result = await restoreBackup(
+      fetched.manifest,
+      fetched.file,
+      { kind: "postgres", url: target },
+      { force: false, encryptionKey: undefined, workDir },
+    );
+    expect(result.facts.tables).toEqual(manifest.tables);
+    expect(await digestsOf(target)).toEqual(before);
+    expect(Object.keys(before)).toContain("auth.users");
+  });
+
+  it("round-trips an encrypted backup, and refuses a missing or wrong key", async () => {
+    const key = randomBytes(32);
+    const config = testBackupConfig({ databaseUrl: source.url as string, encryptionKey: key });
+    const { manifest } = await createBackup(config);
+    const stored = fs.readFileSync(path.join(config.localDir, manifest.file));
+    expect(manifest.file.endsWith(".dump.enc")).toBe(true);
+    expect(stored.subarray(0, 8).toString()).toBe("OMNIBAK1");
+    expect(stored.includes(Buffer.from("practitioner1@example.test"))).toBe(false);
+
+    const fetched = await fetchBackup(manifest.name, localStore(config.localDir), workDir);
+    const target = await emptyDatabase();
+    const restore = (encryptionKey: Buffer | undefined) =>
+      restoreBackup(
+        fetched.manifest,
+        fetched.file,
+        { kind: "postgres", url: target },
+        { force: false, encryptionKey, workDir },
+      );
+    await expect(restore(undefined)).rejects.toThrow(/is encrypted: set BACKUP_ENCRYPTION_KEY/);
+    await expect(restore(randomBytes(32))).rejects.toThrow(/not the key/);
+    await restore(key);
+    expect(await digestsOf(target)).toEqual(await tableDigests(source.sql, SCHEMAS));
+  });
+
+  it("refuses a tampered backup before touching the target (checksum)", async () => {
+    const config = testBackupConfig({ databaseUrl: source.url as string });
+    const { manifest } = await createBackup(config);
+    const file = path.join(config.localDir, manifest.file);
+    const bytes = fs.readFileSync(file);
+    bytes[Math.floor(bytes.length / 2)] = (bytes[Math.floor(bytes.length / 2)] ?? 0) ^ 0xff;
+    fs.writeFileSync(file, bytes);
+    const target = await emptyDatabase();
+    const fetched = await fetchBackup(file, localStore(config.localDir), workDir);
+    await expect(
+      restoreBackup(
+        fetched.manifest,
+        fetched.file,
+        { kind: "postgres", url: target },
+        { force: false, encryptionKey: undefined, workDir },
+      ),
+    ).rejects.toThrow(/Checksum mismatch/);
+    expect(await digestsOf(target)).toEqual({});
+  });
+
+  it("refuses when the restored row counts differ from the manifest", async () => {
+    const config = testBackupConfig({ databaseUrl: source.url as string });
+    const { manifest } = await createBackup(config);
+    const manifestFile = path.join(config.localDir, `${manifest.name}${MANIFEST_SUFFIX}`);
+    const lying = { ...manifest, tables: { ...manifest.tables, "public.profiles": 301 } };
+    fs.writeFileSync(manifestFile, JSON.stringify(lying));
+    const fetched = await fetchBackup(manifestFile, localStore(config.localDir), workDir);
+    const target = await emptyDatabase();
+    await expect(
+      restoreBackup(
+        fetched.manifest,
+        fetched.file,
+        { kind: "postgres", url: target },
+        { force: false, encryptionKey: undefined, workDir },
+      ),
+    ).rejects.toThrow(/public.profiles: manifest 301, restored 300/);
+  });
+
+  it("refuses a non-empty target unless forced, then replaces its content", async () => {
+    const config = testBackupConfig({ databaseUrl: source.url as string });
+    const { manifest } = await createBackup(config);
+    const fetched = await fetchBackup(manifest.name, localStore(config.localDir), workDir);
+    const target = await openTestDatabase("postgres");
+    try {
+      await seedPractitioners(target.sql, 5);
+      const restore = (force: boolean) =>
+        restoreBackup(
+          fetched.manifest,
+          fetched.file,
+          { kind: "postgres", url: target.url as string },
+          { force, encryptionKey: undefined, workDir },
+        );
+      await expect(restore(false)).rejects.toThrow(/not empty/);
+      expect((await restore(true)).facts.tables["public.profiles"]).toBe(300);
+      expect(await tableDigests(target.sql, SCHEMAS)).toEqual(await tableDigests(source.sql, SCHEMAS));
+    } finally {
+      await target.close();
+    }
+  });
+});
