@@ -1,10 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
 import { migrate } from "../../src/server/db/migrator";
-import { pgliteHandle } from "../../src/server/db/pglite-driver";
+import { createPglite, pgliteHandle } from "../../src/server/db/pglite-driver";
 import { openPostgres } from "../../src/server/db/postgres-driver";
 import { adminSql, databaseUrl } from "./test-databases";
 
@@ -20,7 +19,7 @@ declare module "vitest" {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const runPrefix = `omnicrm_test_${process.pid}_${Date.now().toString(36)}`;
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "omnicrm-test-"));
-  const pg = await PGlite.create();
+  const pg = await createPglite();
   await migrate(pgliteHandle(pg).sql);
   const dump = await pg.dumpDataDir("gzip");
   await pg.close();

@@ -1,9 +1,8 @@
 import fs from "node:fs";
 import { randomBytes } from "node:crypto";
-import { PGlite } from "@electric-sql/pglite";
 import { inject } from "vitest";
 import type { DatabaseHandle } from "../../src/server/db/handle";
-import { pgliteHandle } from "../../src/server/db/pglite-driver";
+import { createPglite, pgliteHandle } from "../../src/server/db/pglite-driver";
 import { openPostgres } from "../../src/server/db/postgres-driver";
 import { adminSql, databaseUrl } from "./test-databases";
 
@@ -17,7 +16,7 @@ export function testDbKind(): TestDbKind {
 export async function openTestDatabase(kind: TestDbKind = testDbKind()): Promise<DatabaseHandle & { url?: string }> {
   if (kind === "pglite") {
     const dump = new Blob([fs.readFileSync(inject("pgliteTemplate"))]);
-    return pgliteHandle(await PGlite.create({ loadDataDir: dump }));
+    return pgliteHandle(await createPglite({ loadDataDir: dump }));
   }
   const baseUrl = process.env.TEST_DATABASE_URL;
   if (!baseUrl) throw new Error("TEST_DATABASE_URL is required for the postgres test project");

@@ -1,11 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import * as schema from "./schema";
 import type { SqlClient } from "./sql-client";
 import type { DatabaseHandle } from "./handle";
 import { acquireDataDirLock } from "./data-dir-lock";
+import { PGLITE_EXTENSIONS } from "./pglite-extensions";
 
 function pgliteSqlClient(pg: Pick<PGlite, "query" | "exec">, transaction: SqlClient["transaction"]): SqlClient {
   return {
@@ -15,6 +16,11 @@ function pgliteSqlClient(pg: Pick<PGlite, "query" | "exec">, transaction: SqlCli
     },
     transaction,
   };
+}
+
+/** Every PGlite the project opens (app, tests, scripts) goes through here so the extensions are loaded. */
+export function createPglite(options: PGliteOptions = {}): Promise<PGlite> {
+  return PGlite.create({ ...options, extensions: { ...PGLITE_EXTENSIONS, ...options.extensions } });
 }
 
 /** Wraps an open PGlite instance (on disk or in memory) as a database handle. */
@@ -40,7 +46,7 @@ export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   fs.mkdirSync(dataDir, { recursive: true });
   const lock = await acquireDataDirLock(dataDir);
   try {
-    const pg = await PGlite.create({ dataDir: path.join(dataDir, "db") });
+    const pg = await createPglite({ dataDir: path.join(dataDir, "db") });
     return pgliteHandle(pg, () => lock.release());
   } catch (error) {
     await lock.release();
