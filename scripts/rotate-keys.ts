@@ -1,10 +1,17 @@
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { serverSchema } from "@/server/config/schema";
 import { generateKeyEntry, parseKeyring, type Keyring } from "@/server/crypto/key-material";
 import { DEFAULT_BATCH_SIZE, rotateKeys, type RotationReport } from "@/server/crypto/rotate-keys";
 import { EXIT, ExitWith, UsageError, formatTable, print, runCommand } from "./backup/cli";
-import { openOpsDatabase, readOpsDatabaseEnv, resolveDataDir, type OpsDatabaseEnv } from "./backup/ops-database";
+import {
+  embeddedDatabaseExists,
+  openOpsDatabase,
+  readOpsDatabaseEnv,
+  resolveDataDir,
+  type OpsDatabaseEnv,
+} from "./backup/ops-database";
 
 const HELP = `Usage: npm run rotate-keys -- [options]
 
@@ -58,15 +65,13 @@ async function loadKeyring(env: OpsDatabaseEnv): Promise<Keyring> {
   if (parsed.data.APP_ENCRYPTION_KEYS) return parseKeyring(parsed.data.APP_ENCRYPTION_KEYS);
   if (env.DATABASE_URL) throw new Error("APP_ENCRYPTION_KEYS is required when DATABASE_URL is set");
   // Imported only here: it reads the app's full configuration, which embedded mode always satisfies.
-  const { ensureEmbeddedSecrets } = await import("@/server/config/embedded-secrets");
-  const { rootLogger } = await import("@/server/observability/logger");
-  const secrets = ensureEmbeddedSecrets({
-    dataDir: resolveDataDir(env),
-    databaseUrl: undefined,
-    provided: {},
-    logger: rootLogger,
-  });
-  return parseKeyring(serverSchema.APP_ENCRYPTION_KEYS.parse(secrets.APP_ENCRYPTION_KEYS) ?? []);
+  const { readEmbeddedSecrets, SECRETS_FILE } = await import("@/server/config/embedded-secrets");
+  const dataDir = resolveDataDir(env);
+  const embedded = readEmbeddedSecrets(dataDir)?.APP_ENCRYPTION_KEYS;
+  if (!embedded) {
+    throw new Error(`No keys: APP_ENCRYPTION_KEYS is unset and ${path.join(dataDir, SECRETS_FILE)} does not exist.`);
+  }
+  return parseKeyring(serverSchema.APP_ENCRYPTION_KEYS.parse(embedded) ?? []);
 }
 
 function printReport(report: RotationReport): void {
@@ -98,6 +103,9 @@ async function main(): Promise<void> {
   }
   const env = readOpsDatabaseEnv();
   const keyring = await loadKeyring(env);
+  if (!env.DATABASE_URL && !embeddedDatabaseExists(resolveDataDir(env))) {
+    throw new Error(`No embedded database in ${resolveDataDir(env)}: nothing to rotate.`);
+  }
   const { handle, label } = await openOpsDatabase(env);
   try {
     print(`database: ${label}`);

@@ -2,7 +2,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ensureEmbeddedSecrets, SECRETS_FILE, type EmbeddedSecretsOptions } from "./embedded-secrets";
+import {
+  ensureEmbeddedSecrets,
+  readEmbeddedSecrets,
+  SECRETS_FILE,
+  type EmbeddedSecretsOptions,
+} from "./embedded-secrets";
 import { encryptionKeysSchema } from "./schema";
 
 const directories: string[] = [];
@@ -50,9 +55,11 @@ describe("embedded secrets", () => {
 
   it("reuses the same keys on later starts without logging again", () => {
     const { options, lines } = embeddedOptions();
+    expect(readEmbeddedSecrets(options.dataDir)).toBeUndefined();
     const first = ensureEmbeddedSecrets(options);
     const second = ensureEmbeddedSecrets(options);
     expect(second).toEqual(first);
+    expect(readEmbeddedSecrets(options.dataDir)).toEqual(first);
     expect(lines).toHaveLength(1);
   });
 

@@ -62,6 +62,12 @@ function readSecretsFile(file: string): EmbeddedSecrets {
   );
 }
 
+/** The secrets already in `<dataDir>/secrets.json`, or undefined when there is no such file; never generates. */
+export function readEmbeddedSecrets(directory: string): EmbeddedSecrets | undefined {
+  const file = path.join(directory, SECRETS_FILE);
+  return fs.existsSync(file) ? readSecretsFile(file) : undefined;
+}
+
 /** Writes through a temporary file; `exclusive` links it into place so two starting processes cannot both create it. */
 function writeSecretsFile(file: string, secrets: EmbeddedSecrets, exclusive: boolean): boolean {
   const temporary = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;

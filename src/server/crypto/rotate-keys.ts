@@ -79,6 +79,13 @@ async function countRemaining(sql: SqlClient, column: EncryptedColumn, prefix: s
   return Number(row?.rows ?? 0);
 }
 
+async function assertTablesExist(sql: SqlClient, columns: readonly EncryptedColumn[]): Promise<void> {
+  for (const table of new Set(columns.map((column) => `${quote(column.schema)}.${quote(column.table)}`))) {
+    const [row] = await sql.query<{ found: boolean }>("select to_regclass($1) is not null as found", [table]);
+    if (!row?.found) throw new Error(`Table ${table} does not exist: apply the migrations first (npm run db:migrate).`);
+  }
+}
+
 function reencrypt(keyring: Keyring, column: EncryptedColumn, cell: Cell): string {
   const context = columnContext(column, cell.id);
   return encryptWith(keyring, decryptWith(keyring, cell.envelope, { context }), { context });
@@ -148,8 +155,10 @@ export async function rotateKeys(options: RotateKeysOptions): Promise<RotationRe
     throw new Error(`batch size must be a positive whole number, got ${settings.batchSize}`);
   }
   const prefix = envelopePrefix(settings.keyring.newest.id);
+  const registered = options.columns ?? Object.values(ENCRYPTED_COLUMNS);
+  await assertTablesExist(settings.sql, registered);
   const columns: ColumnRotation[] = [];
-  for (const column of options.columns ?? Object.values(ENCRYPTED_COLUMNS)) {
+  for (const column of registered) {
     const before = await countByVersion(settings.sql, column);
     const { rotated, failures } = settings.dryRun ? { rotated: 0, failures: [] } : await rotateColumn(settings, column);
     const remaining = await countRemaining(settings.sql, column, prefix);

@@ -89,6 +89,20 @@ describe("key rotation", () => {
     ]);
   });
 
+  it("stops with a clear message when a registered table is missing (migrations not applied)", async () => {
+    const { sql } = await getDatabase();
+    const missing = {
+      schema: "public",
+      table: "calendar_tokens",
+      idColumn: "id",
+      idType: "uuid",
+      column: "token_enc",
+    } as const;
+    await expect(rotateKeys({ sql, keyring: rotatingKeyring, columns: [missing] })).rejects.toThrow(
+      /"public"\."calendar_tokens" does not exist: apply the migrations first/,
+    );
+  });
+
   it("registers every *_enc column in the database, so rotation misses none", async () => {
     const { sql } = await getDatabase();
     const columns = await sql.query<{ name: string }>(
