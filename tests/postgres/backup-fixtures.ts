@@ -1,8 +1,11 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { inject } from "vitest";
 import type { SqlClient } from "../../src/server/db/sql-client";
 import type { BackupConfig } from "../../scripts/backup/config";
+import { adminSql, databaseUrl } from "../support/test-databases";
 
 /** A backup configuration for tests: a local store in a fresh directory, defaults elsewhere. */
 export function testBackupConfig(overrides: Partial<BackupConfig> = {}): BackupConfig {
@@ -62,4 +65,21 @@ export async function tableDigests(sql: SqlClient, schemas: string[]): Promise<R
     digests[`${table.schema}.${table.name}`] = row?.digest ?? "";
   }
   return digests;
+}
+
+/** A database nothing has touched (not even migrated), as a restore target; `drop()` removes it. */
+export async function emptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const baseUrl = process.env.TEST_DATABASE_URL as string;
+  const name = `${inject("runPrefix")}_empty_${randomBytes(4).toString("hex")}`;
+  const admin = adminSql(baseUrl);
+  await admin.unsafe(`create database "${name}"`);
+  await admin.end();
+  return {
+    url: databaseUrl(baseUrl, name),
+    drop: async () => {
+      const dropper = adminSql(baseUrl);
+      await dropper.unsafe(`drop database if exists "${name}" with (force)`);
+      await dropper.end();
+    },
+  };
 }

@@ -11,23 +11,17 @@ import { restoreBackup } from "../../scripts/backup/restore-backup";
 import { localStore } from "../../scripts/backup/local-store";
 import { MANIFEST_SUFFIX } from "../../scripts/backup/manifest";
 import { openTestDatabase } from "../support/open-test-database";
-import { adminSql, databaseUrl } from "../support/test-databases";
-import { seedPractitioners, tableDigests, testBackupConfig } from "./backup-fixtures";
+import { emptyDatabase, seedPractitioners, tableDigests, testBackupConfig } from "./backup-fixtures";
 
 const SCHEMAS = ["public", "app_private", "app_meta", "auth"];
-const baseUrl = process.env.TEST_DATABASE_URL as string;
 let source: DatabaseHandle & { url?: string };
 let workDir: string;
 
-/** An empty database (not even migrated) to restore into, dropped after the file. */
-const emptyDatabases: string[] = [];
-async function emptyDatabase(): Promise<string> {
-  const name = `${new URL(source.url as string).pathname.slice(1)}_r${emptyDatabases.length}`;
-  const admin = adminSql(baseUrl);
-  await admin.unsafe(`create database "${name}"`);
-  await admin.end();
-  emptyDatabases.push(name);
-  return databaseUrl(baseUrl, name);
+const targets: { url: string; drop(): Promise<void> }[] = [];
+async function emptyTarget(): Promise<string> {
+  const target = await emptyDatabase();
+  targets.push(target);
+  return target.url;
 }
 
 async function digestsOf(url: string): Promise<Record<string, string>> {
@@ -47,9 +41,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await source.close();
-  const admin = adminSql(baseUrl);
-  for (const name of emptyDatabases) await admin.unsafe(`drop database if exists "${name}" with (force)`);
-  await admin.end();
+  for (const target of targets) await target.drop();
   fs.rmSync(workDir, { recursive: true, force: true });
 });
 
@@ -67,7 +59,7 @@ describe("postgres backup and restore", () => {
     expect(fs.readFileSync(path.join(config.localDir, manifest.file)).subarray(0, 5).toString()).toBe("PGDMP");
     await doomed.close(); // drops the database
 
-    const target = await emptyDatabase();
+    const target = await emptyTarget();
     const fetched = await fetchBackup("latest", localStore(config.localDir), workDir);
     const result = await restoreBackup(
       fetched.manifest,
@@ -90,7 +82,7 @@ describe("postgres backup and restore", () => {
     expect(stored.includes(Buffer.from("practitioner1@example.test"))).toBe(false);
 
     const fetched = await fetchBackup(manifest.name, localStore(config.localDir), workDir);
-    const target = await emptyDatabase();
+    const target = await emptyTarget();
     const restore = (encryptionKey: Buffer | undefined) =>
       restoreBackup(
         fetched.manifest,
@@ -111,7 +103,7 @@ describe("postgres backup and restore", () => {
     const bytes = fs.readFileSync(file);
     bytes[Math.floor(bytes.length / 2)] = (bytes[Math.floor(bytes.length / 2)] ?? 0) ^ 0xff;
     fs.writeFileSync(file, bytes);
-    const target = await emptyDatabase();
+    const target = await emptyTarget();
     const fetched = await fetchBackup(file, localStore(config.localDir), workDir);
     await expect(
       restoreBackup(
@@ -131,7 +123,7 @@ describe("postgres backup and restore", () => {
     const lying = { ...manifest, tables: { ...manifest.tables, "public.profiles": 301 } };
     fs.writeFileSync(manifestFile, JSON.stringify(lying));
     const fetched = await fetchBackup(manifestFile, localStore(config.localDir), workDir);
-    const target = await emptyDatabase();
+    const target = await emptyTarget();
     await expect(
       restoreBackup(
         fetched.manifest,
