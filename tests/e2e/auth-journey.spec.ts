@@ -49,7 +49,7 @@ test("sign up, sign out, sign in, walk the shell with the keyboard, sign out of 
   await page.getByRole("button", { name: new RegExp(account.displayName) }).click();
   await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in\?notice=signed-out$/);
-  await expect(page.getByRole("status")).toHaveText("You have signed out.");
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("You have signed out.");
   await page.goto("/clients");
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fclients$/);
 
@@ -101,13 +101,14 @@ test("sign up, sign out, sign in, walk the shell with the keyboard, sign out of 
   await expect(confirmation).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(confirmation).toBeHidden();
+  await expect(accountButton).toBeFocused();
   await expect(page).toHaveURL(/\/settings$/);
 
   await page.getByRole("button", { name: "Sign out of all devices" }).click();
   await expect(confirmation).toBeVisible();
   await confirmation.getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(page).toHaveURL(/\/sign-in\?notice=signed-out-everywhere$/);
-  await expect(page.getByRole("status")).toHaveText("You have been signed out on every device.");
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("You have been signed out on every device.");
 
   await otherPage.goto("/tasks");
   await expect(otherPage).toHaveURL(/\/sign-in/);

@@ -12,7 +12,7 @@ test("a forgotten password is reset from the emailed link, and the new one signs
   await expect(page.getByRole("heading", { level: 1, name: "Reset your password" })).toBeVisible();
   await page.getByLabel("Email").fill(account.email);
   await page.getByRole("button", { name: "Send reset link" }).click();
-  const confirmation = page.getByRole("status");
+  const confirmation = page.getByRole("main").getByRole("status");
   await expect(confirmation).toContainText("Check your inbox");
   await expect(confirmation).toBeFocused();
 
@@ -24,10 +24,10 @@ test("a forgotten password is reset from the emailed link, and the new one signs
   await page.getByRole("button", { name: "Set new password" }).click();
 
   await expect(page).toHaveURL(/\/sign-in\?notice=password-changed$/);
-  await expect(page.getByRole("status")).toHaveText(/Your password has been changed/);
+  await expect(page.getByRole("main").getByRole("status")).toHaveText(/Your password has been changed/);
 
   await fillSignIn(page, account.email, account.password);
-  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in/);
 
   await page.getByLabel("Password", { exact: true }).fill(newPassword);
@@ -39,7 +39,9 @@ test("a forgotten password is reset from the emailed link, and the new one signs
   await page.goto(link);
   await page.getByLabel("New password").fill(`${newPassword}-again`);
   await page.getByRole("button", { name: "Set new password" }).click();
-  await expect(page.getByRole("alert").getByRole("link", { name: "Request a new link" })).toBeVisible();
+  await expect(
+    page.getByRole("main").getByRole("alert").getByRole("link", { name: "Request a new link" }),
+  ).toBeVisible();
 });
 
 test("a reset page opened without its code says so", async ({ page }) => {

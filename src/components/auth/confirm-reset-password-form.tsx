@@ -24,7 +24,7 @@ export function ConfirmResetPasswordForm({ token }: { token: string }) {
   const linkRefused = form.formError !== null && !PASSING_PROBLEMS.has(form.formError.code);
 
   return (
-    <form noValidate onSubmit={form.onSubmit} className="grid gap-5" aria-label="Choose a new password">
+    <form noValidate onSubmit={form.onSubmit} className="grid gap-5">
       <FormErrorAlert error={form.formError} alertRef={form.formErrorRef}>
         {linkRefused && (
           <Link href="/reset-password" className="font-medium underline underline-offset-4">

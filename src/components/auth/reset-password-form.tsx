@@ -33,7 +33,7 @@ export function ResetPasswordForm() {
   }
 
   return (
-    <form noValidate onSubmit={form.onSubmit} className="grid gap-5" aria-label="Reset your password">
+    <form noValidate onSubmit={form.onSubmit} className="grid gap-5">
       <FormErrorAlert error={form.formError} alertRef={form.formErrorRef} />
       <FormField label="Email" error={form.fieldErrors.email}>
         {(control) => <Input {...control} name="email" type="email" autoComplete="email" inputMode="email" required />}

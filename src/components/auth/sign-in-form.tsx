@@ -23,7 +23,7 @@ export function SignInForm({ next }: { next: string }) {
   });
 
   return (
-    <form noValidate onSubmit={form.onSubmit} className="grid gap-5" aria-label="Sign in">
+    <form noValidate onSubmit={form.onSubmit} className="grid gap-5">
       <FormErrorAlert error={form.formError} alertRef={form.formErrorRef} />
       <FormField label="Email" error={form.fieldErrors.email}>
         {(control) => (

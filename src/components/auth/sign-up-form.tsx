@@ -44,7 +44,7 @@ export function SignUpForm({ next }: { next: string }) {
   }
 
   return (
-    <form noValidate onSubmit={form.onSubmit} className="grid gap-5" aria-label="Create your account">
+    <form noValidate onSubmit={form.onSubmit} className="grid gap-5">
       <FormErrorAlert error={form.formError} alertRef={form.formErrorRef}>
         {form.formError?.code === "conflict" && (
           <Link href="/sign-in" className="font-medium underline underline-offset-4">

@@ -2,7 +2,7 @@
 
 import { ChevronsUpDownIcon, CircleAlertIcon, LogOutIcon, MonitorSmartphoneIcon, SettingsIcon } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {
@@ -24,6 +24,7 @@ type Account = AuthUserResponse["user"];
 export function AccountMenu({ user, compact = false }: { user: Account; compact?: boolean }) {
   const [confirmingSignOutAll, setConfirmingSignOutAll] = useState(false);
   const { signOut, pending, error, clearError } = useSignOut();
+  const triggerRef = useRef<HTMLButtonElement | null>(null);
 
   return (
     <>
@@ -40,6 +41,7 @@ export function AccountMenu({ user, compact = false }: { user: Account; compact?
             </Button>
           ) : (
             <button
+              ref={triggerRef}
               type="button"
               className="flex w-full items-center gap-3 rounded-lg p-2 text-left transition-colors hover:bg-sidebar-accent/70 data-[state=open]:bg-sidebar-accent"
             >
@@ -77,7 +79,7 @@ export function AccountMenu({ user, compact = false }: { user: Account; compact?
           </DropdownMenuGroup>
         </DropdownMenuContent>
       </DropdownMenu>
-      <SignOutAllDialog open={confirmingSignOutAll} onOpenChange={setConfirmingSignOutAll} />
+      <SignOutAllDialog open={confirmingSignOutAll} onOpenChange={setConfirmingSignOutAll} returnFocusTo={triggerRef} />
       {error && (
         <div className="fixed inset-x-4 bottom-4 z-50 sm:left-auto sm:w-96">
           <Alert variant="destructive" role="alert" className="bg-card shadow-lg">

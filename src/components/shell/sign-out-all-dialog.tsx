@@ -1,6 +1,7 @@
 "use client";
 
 import { CircleAlertIcon, LoaderCircleIcon } from "lucide-react";
+import type { RefObject } from "react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import {
   AlertDialog,
@@ -15,7 +16,16 @@ import { Button } from "@/components/ui/button";
 import { useSignOut } from "./use-sign-out";
 
 /** Confirms before ending every session, this one included; stays open to show a failure. */
-export function SignOutAllDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+export function SignOutAllDialog({
+  open,
+  onOpenChange,
+  returnFocusTo,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** Where focus goes on close when what opened the dialog is gone (a menu item). */
+  returnFocusTo?: RefObject<HTMLElement | null>;
+}) {
   const { signOut, pending, error, clearError } = useSignOut();
   const busy = pending !== null;
 
@@ -28,7 +38,13 @@ export function SignOutAllDialog({ open, onOpenChange }: { open: boolean; onOpen
         onOpenChange(next);
       }}
     >
-      <AlertDialogContent>
+      <AlertDialogContent
+        onCloseAutoFocus={(event) => {
+          if (!returnFocusTo?.current) return;
+          event.preventDefault();
+          returnFocusTo.current.focus();
+        }}
+      >
         <AlertDialogHeader>
           <AlertDialogTitle>Sign out of all devices?</AlertDialogTitle>
           <AlertDialogDescription>

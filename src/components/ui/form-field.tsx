@@ -23,14 +23,15 @@ export interface FormFieldProps {
 /** Label, control, hint and error text, wired for screen readers (`aria-describedby`, `aria-invalid`). */
 export function FormField({ label, hint, error, className, children }: FormFieldProps) {
   const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
+  // An error replaces the hint: it says the same thing, more pointedly.
+  const hintId = hint && !error ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   return (
     <div data-slot="form-field" className={cn("grid gap-2", className)}>
       <Label htmlFor={id}>{label}</Label>
       {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
-      {hint && (
+      {hintId && (
         <p id={hintId} className="text-xs text-muted-foreground">
           {hint}
         </p>
