@@ -82,6 +82,8 @@ describe("embedded secrets", () => {
     fs.writeFileSync(file, JSON.stringify({ APP_ENCRYPTION_KEYS: "not-a-key" }), { mode: 0o600 });
     expect(() => ensureEmbeddedSecrets(options)).toThrow(/is damaged \(APP_ENCRYPTION_KEYS\)/);
     expect(JSON.parse(fs.readFileSync(file, "utf8"))).toEqual({ APP_ENCRYPTION_KEYS: "not-a-key" });
+    fs.writeFileSync(file, "{ truncated");
+    expect(() => ensureEmbeddedSecrets(options)).toThrow(/is damaged \(not a JSON object of strings\)/);
   });
 
   it("tightens a secrets file others can read back to 0600 with a warning", () => {

@@ -14,6 +14,9 @@ const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code;
 /** Errors meaning "there is no file here" (missing, or a folder where a file would be). */
 const NOT_A_FILE = new Set(["ENOENT", "ENOTDIR", "EISDIR", "ERR_FS_EISDIR"]);
 
+/** Errors meaning an object path runs into a folder or a folder path into an object. */
+const PATH_CONFLICT = new Set(["EISDIR", "ENOTDIR", "EEXIST"]);
+
 async function removeFile(target: string): Promise<void> {
   await fs.rm(target, { force: true }).catch((error: unknown) => {
     if (!NOT_A_FILE.has(errorCode(error) ?? "")) throw error;
@@ -38,13 +41,13 @@ export function createLocalStorage(root: string): ObjectStorage {
   async function writeAtomically(target: string, data: Uint8Array | string): Promise<void> {
     const temporary = path.join(base, "tmp", `${randomBytes(8).toString("hex")}.tmp`);
     await fs.mkdir(path.dirname(temporary), { recursive: true });
-    await fs.mkdir(path.dirname(target), { recursive: true });
     await fs.writeFile(temporary, data, { mode: 0o600 });
     try {
+      await fs.mkdir(path.dirname(target), { recursive: true });
       await fs.rename(temporary, target);
     } catch (error) {
       await fs.rm(temporary, { force: true });
-      if (errorCode(error) === "EISDIR" || errorCode(error) === "ENOTDIR") {
+      if (PATH_CONFLICT.has(errorCode(error) ?? "")) {
         throw new AppError("conflict", "A file and a folder cannot share a path");
       }
       throw error;
@@ -63,8 +66,10 @@ export function createLocalStorage(root: string): ObjectStorage {
       const segments = objectPathSegments(objectPath);
       assertContentType(contentType);
       const meta: ObjectMeta = { contentType };
-      await writeAtomically(inside("meta", segments, ".json"), JSON.stringify(meta));
+      // The object first: a path conflict is found before anything is written, and a crash in
+      // between leaves readable bytes (typed application/octet-stream), never a stray type.
       await writeAtomically(inside("objects", segments), bytes);
+      await writeAtomically(inside("meta", segments, ".json"), JSON.stringify(meta));
     },
 
     async getObject(objectPath): Promise<StoredObject> {

@@ -133,6 +133,21 @@ describe("local object storage on disk", () => {
     expect(fs.statSync(path.join(root, "storage/objects/user-1/photo.png")).mode & 0o777).toBe(0o600);
   });
 
+  it("answers 409 when an object and a folder would share a path, 404 for a folder, octet-stream without a type", async () => {
+    const root = fs.mkdtempSync(path.join(workDir, "root-"));
+    const storage = createLocalStorage(root);
+    await storage.putObject("user-1/a", text("file"), "text/plain");
+    expect((await failureOf(storage.putObject("user-1/a/b", text("x"), "text/plain"))).status).toBe(409);
+    await storage.putObject("user-1/c/d", text("x"), "text/plain");
+    expect((await failureOf(storage.putObject("user-1/c", text("x"), "text/plain"))).status).toBe(409);
+    expect((await failureOf(storage.getObject("user-1/c"))).status).toBe(404);
+    await storage.deleteObject("user-1/c");
+    expect((await storage.getObject("user-1/c/d")).size).toBe(1);
+    fs.rmSync(path.join(root, "meta/user-1/a.json"));
+    expect((await storage.getObject("user-1/a")).contentType).toBe("application/octet-stream");
+    expect(fs.readdirSync(path.join(root, "tmp"))).toEqual([]);
+  });
+
   it("fails its ping when the storage directory cannot be written", async () => {
     const blocker = path.join(workDir, "not-a-directory");
     fs.writeFileSync(blocker, "");
