@@ -59,13 +59,27 @@ function load(
 export async function runStage(scenario: Scenario, stage: Stage, context: RunContext): Promise<StageResult> {
   const burst = scenario.kind === "burst" ? scenario.burst : undefined;
   const runId = randomUUID();
-  const body = scenario.body ? JSON.stringify(scenario.body).replaceAll("[<id>]", burst ? runId : "[<id>]") : undefined;
+  const template = scenario.body ? JSON.stringify(scenario.body) : undefined;
+  const body = burst ? template?.replaceAll("[<id>]", runId) : template;
+  // autocannon's own idReplacement sizes Content-Length for a longer id than it sends, so ids are set here.
+  const freshIds = !burst && template?.includes("[<id>]") === true;
   const options: autocannon.Options = {
     url: `${context.baseUrl}${scenario.path}`,
     method: scenario.method,
     headers: requestHeaders(scenario, context),
     ...(body === undefined ? {} : { body }),
-    idReplacement: !burst && body?.includes("[<id>]") === true,
+    ...(freshIds
+      ? {
+          requests: [
+            {
+              setupRequest: (request: autocannon.Request) => ({
+                ...request,
+                body: template!.replaceAll("[<id>]", randomUUID()),
+              }),
+            },
+          ],
+        }
+      : {}),
     timeout: 10,
     connections: burst ? 5 : stage.users,
     ...(burst ? { amount: burst.requests } : { duration: stage.durationSeconds }),
