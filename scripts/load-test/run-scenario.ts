@@ -74,7 +74,7 @@ export async function runStage(scenario: Scenario, stage: Stage, context: RunCon
             {
               setupRequest: (request: autocannon.Request) => ({
                 ...request,
-                body: template!.replaceAll("[<id>]", randomUUID()),
+                body: template.replaceAll("[<id>]", randomUUID()),
               }),
             },
           ],
