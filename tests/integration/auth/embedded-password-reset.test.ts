@@ -92,6 +92,7 @@ describe("reset request", () => {
 describe("reset confirm", () => {
   it("sets the new password, signs out every session, and works only once", async () => {
     const { browser, email } = await signedUpBrowser(routes, "Resetter");
+    expect((await browser.send(routes.user, "GET", "/api/auth/user")).status).toBe(200);
     const token = await resetToken(email);
 
     const response = await confirm(token);

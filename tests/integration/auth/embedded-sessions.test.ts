@@ -65,52 +65,58 @@ describe("GET /api/auth/user", () => {
   });
 });
 
+/** Runs `sql` against the browser's session row (before its first lookup, so nothing is cached yet). */
+async function ageSession(browser: TestBrowser, assignments: string): Promise<void> {
+  await sql.query(`update app_private.sessions set ${assignments} where token_hash = $1`, [tokenHash(browser)]);
+}
+
 describe("expiry", () => {
   it("ends a session idle for longer than SESSION_IDLE_MINUTES (30)", async () => {
-    const { browser } = await signedUpBrowser(routes, "Idle");
-    await sql.query(
-      `update app_private.sessions set last_seen_at = now() - interval '29 minutes' where token_hash = $1`,
-      [tokenHash(browser)],
-    );
-    expect(await whoAmI(browser)).toBe(200);
-    await sql.query(
-      `update app_private.sessions set last_seen_at = now() - interval '31 minutes' where token_hash = $1`,
-      [tokenHash(browser)],
-    );
-    expect(await whoAmI(browser)).toBe(401);
+    const { browser: recent } = await signedUpBrowser(routes, "Recent");
+    await ageSession(recent, "last_seen_at = now() - interval '29 minutes'");
+    expect(await whoAmI(recent)).toBe(200);
+    const { browser: idle } = await signedUpBrowser(routes, "Idle");
+    await ageSession(idle, "last_seen_at = now() - interval '31 minutes'");
+    expect(await whoAmI(idle)).toBe(401);
   });
 
   it("ends a session at its absolute lifetime even while in use", async () => {
     const { browser } = await signedUpBrowser(routes, "Absolute");
-    await sql.query(
-      `update app_private.sessions set created_at = now() - interval '12 hours', expires_at = now() - interval '1 second'
-        where token_hash = $1`,
-      [tokenHash(browser)],
-    );
+    await ageSession(browser, "created_at = now() - interval '12 hours', expires_at = now() - interval '1 second'");
     expect(await whoAmI(browser)).toBe(401);
   });
 
   it("writes last_seen_at at most once a minute", async () => {
-    const { browser } = await signedUpBrowser(routes, "Seen");
-    const lastSeenAgo = async () =>
+    const lastSeenAgo = async (browser: TestBrowser) =>
       (
         await sql.query<{ seconds: number }>(
           `select round(extract(epoch from now() - last_seen_at))::int as seconds from app_private.sessions where token_hash = $1`,
           [tokenHash(browser)],
         )
       )[0]?.seconds;
-    await sql.query(
-      `update app_private.sessions set last_seen_at = now() - interval '30 seconds' where token_hash = $1`,
-      [tokenHash(browser)],
+    const { browser: fresh } = await signedUpBrowser(routes, "Fresh");
+    await ageSession(fresh, "last_seen_at = now() - interval '30 seconds'");
+    expect(await whoAmI(fresh)).toBe(200);
+    expect(await lastSeenAgo(fresh)).toBeGreaterThanOrEqual(30);
+    const { browser: stale } = await signedUpBrowser(routes, "Stale");
+    await ageSession(stale, "last_seen_at = now() - interval '5 minutes'");
+    expect(await whoAmI(stale)).toBe(200);
+    expect(await lastSeenAgo(stale)).toBeLessThan(5);
+  });
+});
+
+describe("session lookups", () => {
+  it("the in-process database's sessions are confirmed once a minute; a server database's on every request", async () => {
+    const { sessionLookupCounts } = await import("@/server/auth/embedded/session-cache");
+    const { getDatabase } = await import("@/server/db");
+    const { browser } = await signedUpBrowser(routes, "Lookups");
+    const before = await sessionLookupCounts();
+    for (let request = 0; request < 3; request += 1) expect(await whoAmI(browser)).toBe(200);
+    const after = await sessionLookupCounts();
+    const inProcess = (await getDatabase()).kind === "pglite";
+    expect({ cache: after.cache - before.cache, database: after.database - before.database }).toEqual(
+      inProcess ? { cache: 2, database: 1 } : { cache: 0, database: 3 },
     );
-    expect(await whoAmI(browser)).toBe(200);
-    expect(await lastSeenAgo()).toBeGreaterThanOrEqual(30);
-    await sql.query(
-      `update app_private.sessions set last_seen_at = now() - interval '5 minutes' where token_hash = $1`,
-      [tokenHash(browser)],
-    );
-    expect(await whoAmI(browser)).toBe(200);
-    expect(await lastSeenAgo()).toBeLessThan(5);
   });
 });
 
@@ -119,6 +125,7 @@ describe("sign-out", () => {
     const { browser } = await signedUpBrowser(routes, "Leaving");
     const stolen = new TestBrowser();
     stolen.cookies.set("omnicrm_session", browser.cookies.get("omnicrm_session") as string);
+    expect(await whoAmI(stolen)).toBe(200);
     const response = await browser.send(routes.signOut, "POST", "/api/auth/sign-out");
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true });
@@ -143,6 +150,7 @@ describe("sign-out", () => {
       ).status,
     ).toBe(200);
     const { browser: someoneElse } = await signedUpBrowser(routes, "Bystander");
+    for (const signedIn of [laptop, phone, someoneElse]) expect(await whoAmI(signedIn)).toBe(200);
 
     const response = await laptop.send(routes.signOutAll, "POST", "/api/auth/sign-out-all");
     expect(response.status).toBe(200);

@@ -4,6 +4,7 @@ import { RESET_PASSWORD_CONFIRM_PATH } from "../reset-link";
 import { createAccount, findCredentials, replacePasswordHash } from "./accounts";
 import { hashPassword, needsRehash, verifyPassword, DUMMY_PASSWORD_HASH } from "./password";
 import { issuePasswordReset, spendPasswordReset } from "./password-resets";
+import { forgetSessionsOf } from "./session-cache";
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from "./session-cookie";
 import { closeAllSessions, closeSession, findSessionUser, openSession } from "./session-store";
 import { isWellFormedToken } from "./tokens";
@@ -59,6 +60,7 @@ export const embeddedAuth: AuthAdapter = {
     if (!isWellFormedToken(token)) throw invalidResetLink();
     const userId = await spendPasswordReset(token, await hashPassword(password));
     if (!userId) throw invalidResetLink();
+    forgetSessionsOf(userId);
     clearSessionCookie(call.cookies);
   },
 

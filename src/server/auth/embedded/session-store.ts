@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { env } from "@/server/config/env";
-import { withSystemDb } from "@/server/db";
+import { getDatabase, withSystemDb } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
 import type { SessionUser } from "../session-user";
+import { countLookup, cachedSession, forgetSession, forgetSessionsOf, rememberSession } from "./session-cache";
 import { hashToken, newToken } from "./tokens";
 
 export interface SessionClient {
@@ -14,6 +15,7 @@ interface SessionUserRow {
   id: string;
   email: string;
   display_name: string;
+  expires_at_ms: number;
 }
 
 /** Opens a session for the user; returns the opaque token (only its hash is stored). */
@@ -37,38 +39,62 @@ export async function openSession(userId: string, client: SessionClient): Promis
  * The user behind a live session token, in one indexed statement: expired or idle sessions match
  * nothing, and `last_seen_at` is written at most once a minute so reads stay reads.
  */
-export async function findSessionUser(token: string): Promise<SessionUser | null> {
+async function querySessionUser(tokenHash: Buffer): Promise<SessionUserRow | undefined> {
   const rows = await withSystemDb("auth:session", async (tx) =>
     resultRows<SessionUserRow>(
       await tx.execute(sql`
         with live as (
-          select s.id, s.user_id, s.last_seen_at
+          select s.id, s.user_id, s.last_seen_at, s.expires_at
             from app_private.sessions s
-           where s.token_hash = ${hashToken(token)}
+           where s.token_hash = ${tokenHash}
              and s.expires_at > now()
              and s.last_seen_at > now() - make_interval(mins => ${env.SESSION_IDLE_MINUTES}::int)
         ), touched as (
           update app_private.sessions set last_seen_at = now()
            where id in (select id from live where last_seen_at < now() - interval '1 minute')
         )
-        select u.id, u.email, coalesce(p.display_name, split_part(u.email, '@', 1)) as display_name
+        select u.id, u.email, coalesce(p.display_name, split_part(u.email, '@', 1)) as display_name,
+               (extract(epoch from live.expires_at) * 1000)::float8 as expires_at_ms
           from live
           join auth.users u on u.id = live.user_id
           left join public.profiles p on p.user_id = live.user_id`),
     ),
   );
-  const row = rows[0];
-  return row ? { id: row.id, email: row.email, displayName: row.display_name } : null;
+  return rows[0];
 }
 
+/**
+ * Resolves a session token. With the embedded database (in this process, so its per-query cost is
+ * paid on the request path) a confirmed session is trusted for a minute; sign-outs forget it at once.
+ */
+export async function findSessionUser(token: string): Promise<SessionUser | null> {
+  const tokenHash = hashToken(token);
+  const key = tokenHash.toString("base64url");
+  const inProcess = (await getDatabase()).kind === "pglite";
+  const cached = inProcess ? cachedSession(key) : undefined;
+  if (cached) {
+    countLookup("cache");
+    return cached;
+  }
+  countLookup("database");
+  const row = await querySessionUser(tokenHash);
+  if (!row) return null;
+  const user = { id: row.id, email: row.email, displayName: row.display_name };
+  if (inProcess) rememberSession(key, user, row.expires_at_ms);
+  return user;
+}
+
+// Forget after the delete, so a lookup racing the sign-out cannot cache the session again.
 export async function closeSession(token: string): Promise<void> {
   await withSystemDb("auth:close-session", (tx) =>
     tx.execute(sql`delete from app_private.sessions where token_hash = ${hashToken(token)}`),
   );
+  forgetSession(hashToken(token).toString("base64url"));
 }
 
 export async function closeAllSessions(userId: string): Promise<void> {
   await withSystemDb("auth:close-all-sessions", (tx) =>
     tx.execute(sql`delete from app_private.sessions where user_id = ${userId}`),
   );
+  forgetSessionsOf(userId);
 }
