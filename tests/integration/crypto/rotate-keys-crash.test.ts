@@ -2,12 +2,11 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { afterAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { getDatabase } from "../../../src/server/db";
 import type { DatabaseHandle } from "../../../src/server/db/handle";
-import { pgliteHandle } from "../../../src/server/db/pglite-driver";
+import { createPglite, pgliteHandle } from "../../../src/server/db/pglite-driver";
 import { openPostgres } from "../../../src/server/db/postgres-driver";
 import { generateKeyEntry, parseKeyring } from "../../../src/server/crypto/key-material";
 import { testDbKind } from "../../support/open-test-database";
@@ -34,11 +33,11 @@ async function rotationTarget(): Promise<{ env: Record<string, string>; open: ()
     };
   }
   const dump = new Blob([fs.readFileSync(inject("pgliteTemplate"))]);
-  const first = await PGlite.create({ dataDir: path.join(workDir, "db"), loadDataDir: dump });
+  const first = await createPglite({ dataDir: path.join(workDir, "db"), loadDataDir: dump });
   await first.close();
   return {
     env: { DATA_DIR: workDir },
-    open: async () => pgliteHandle(await PGlite.create({ dataDir: path.join(workDir, "db") })),
+    open: async () => pgliteHandle(await createPglite({ dataDir: path.join(workDir, "db") })),
   };
 }
 
