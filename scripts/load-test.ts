@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,7 +18,8 @@ exits 1 when a stage misses p95 < ${THRESHOLDS.p95Ms} ms or errors < ${THRESHOLD
 
 Options:
   --url <url>          load an existing deployment (it signs up one load-test account there);
-                       without it, builds the app into .next-delivery and starts it on --port
+                       without it, builds the app into .next-delivery and starts it on --port,
+                       embedded (PGlite), or on DATABASE_URL (migrated first) when that is set
   --port <n>           port of the local instance (default 3172)
   --no-build           reuse the build in .next-delivery
   --stages <list>      users:seconds pairs (default ${DEFAULT_STAGES.map((stage) => `${stage.users}:${stage.durationSeconds}`).join(",")})
@@ -40,12 +43,19 @@ async function localInstance(port: number, build: boolean, workDir: string): Pro
   const distDir = ".next-delivery";
   if (build) await buildApp(distDir);
   const baseUrl = `http://127.0.0.1:${port}`;
-  return startApp({
-    distDir,
-    port,
-    env: { NEXT_TELEMETRY_DISABLED: "1", APP_URL: baseUrl, DATA_DIR: path.join(workDir, "data"), LOG_LEVEL: "warn" },
-    logFile: path.join(workDir, "server.log"),
-  });
+  const env = {
+    NEXT_TELEMETRY_DISABLED: "1",
+    APP_URL: baseUrl,
+    DATA_DIR: path.join(workDir, "data"),
+    LOG_LEVEL: "warn",
+  };
+  if (process.env.DATABASE_URL) {
+    // Production mode never migrates a real Postgres by itself.
+    execFileSync("npm", ["run", "--silent", "db:migrate"], { stdio: "inherit" });
+    const keys = process.env.APP_ENCRYPTION_KEYS ?? `load:${randomBytes(32).toString("base64url")}`;
+    Object.assign(env, { APP_ENCRYPTION_KEYS: keys });
+  }
+  return startApp({ distDir, port, env, logFile: path.join(workDir, "server.log") });
 }
 
 async function main(): Promise<number> {
@@ -75,7 +85,7 @@ async function main(): Promise<number> {
     const cookie = scenarios.some((scenario) => scenario.signedIn) ? await signedInCookie(baseUrl) : "";
     const context = { baseUrl, cookie, thinkTimeSeconds };
     process.stdout.write(
-      `Load test of ${baseUrl}: stages ${stages.map((stage) => `${stage.users} users × ${stage.durationSeconds} s`).join(" → ")}, think time ${thinkTimeSeconds} s\n`,
+      `Load test of ${baseUrl} (${values.url ? "remote" : process.env.DATABASE_URL ? "local, Postgres" : "local, embedded PGlite"}): stages ${stages.map((stage) => `${stage.users} users × ${stage.durationSeconds} s`).join(" → ")}, think time ${thinkTimeSeconds} s\n`,
     );
     let failures = 0;
     for (const scenario of scenarios) {
