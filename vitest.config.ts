@@ -1,8 +1,11 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const alias = { "@": path.resolve(import.meta.dirname, "src") };
-const testEnv = { NODE_ENV: "test" as const, LOG_LEVEL: "silent", NEXT_TELEMETRY_DISABLED: "1" };
+// Anything a test writes to the embedded data directory lands in a throwaway folder, never in the checkout.
+const testDataDir = path.join(os.tmpdir(), `omnicrm-vitest-${process.pid}`);
+const testEnv = { NODE_ENV: "test" as const, LOG_LEVEL: "silent", NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: testDataDir };
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
 if (process.env.CI === "true" && (!postgresUrl || !process.env.TEST_REDIS_URL)) {
