@@ -25,7 +25,7 @@ const DEFAULT_QUIET_MS = 2_000;
 
 /**
  * The graceful shutdown sequence: readiness turns 503 at once; traffic drains while load balancers
- * notice; the HTTP server stops accepting, in-flight requests finish and keep-alive sockets close as
+ * notice (until no request has arrived for quietMs); the HTTP server stops accepting, in-flight requests finish and keep-alive sockets close as
  * they go idle; then registered stoppers (newest first) and the database close; then exit 0
  * (1 when requests had to be cut or a resource failed to close).
  */
@@ -37,7 +37,9 @@ export async function shutdown(signal: ShutdownSignal, options: ShutdownOptions)
   log().info({ signal, graceMs, inFlight: inFlightRequests() }, "shutdown started: not ready, draining");
   const hardStop = setTimeout(() => exit(1), graceMs + RESOURCE_BUDGET_MS * 2).unref();
 
-  await drain(started + graceMs * DRAIN_SHARE_OF_GRACE, quietMs);
+  // An orchestrator's SIGTERM keeps "not ready" visible for at least quietMs; a human's SIGINT need not wait.
+  const earliestEnd = signal === "SIGTERM" ? started + quietMs : started;
+  await drain(earliestEnd, started + graceMs * DRAIN_SHARE_OF_GRACE, quietMs);
   setLifecyclePhase("closing");
   let failures = await closeHttp(signal, frameworkListeners, deadline);
   failures += await stopResources();
@@ -48,8 +50,8 @@ export async function shutdown(signal: ShutdownSignal, options: ShutdownOptions)
   return code;
 }
 
-async function drain(drainDeadline: number, quietMs: number): Promise<void> {
-  while (Date.now() < drainDeadline && millisecondsSinceTraffic() < quietMs) {
+async function drain(earliestEnd: number, drainDeadline: number, quietMs: number): Promise<void> {
+  while (Date.now() < drainDeadline && (Date.now() < earliestEnd || millisecondsSinceTraffic() < quietMs)) {
     await sleep(Math.min(100, quietMs));
   }
 }
