@@ -23,7 +23,7 @@ afterEach(() => {
 
 describe("environment validation", () => {
   it("accepts the embedded default with nothing set", async () => {
-    const { env } = await loadEnv({ DATABASE_URL: undefined, APP_ENCRYPTION_KEYS: undefined });
+    const { env } = await loadEnv({ DATABASE_URL: undefined, APP_ENCRYPTION_KEYS: undefined, DATA_DIR: undefined });
     expect(env.DATA_DIR).toBe(".data");
     expect(env.SESSION_IDLE_MINUTES).toBe(30);
     expect(env.SESSION_ABSOLUTE_HOURS).toBe(12);
