@@ -1,0 +1,39 @@
+import { sql } from "drizzle-orm";
+import { foreignKey, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { contacts } from "./contacts";
+
+/**
+ * A session note about one client: the editor's JSON document plus its plain text, which is what
+ * search reads (through the `to_tsvector('simple', body_text)` index). Final exactly when signed.
+ */
+export const notes = pgTable(
+  "notes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull(),
+    contactId: uuid("contact_id").notNull(),
+    bodyJson: jsonb("body_json")
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{"type": "doc", "content": []}'::jsonb`),
+    bodyText: text("body_text").notNull().default(""),
+    template: text("template"),
+    status: text("status", { enum: ["draft", "final"] })
+      .notNull()
+      .default("draft"),
+    signedAt: timestamp("signed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    foreignKey({ columns: [table.userId, table.contactId], foreignColumns: [contacts.userId, contacts.id] }).onDelete(
+      "cascade",
+    ),
+    index("notes_user_id_contact_id_created_at_idx").on(
+      table.userId,
+      table.contactId,
+      table.createdAt.desc().nullsFirst(),
+    ),
+    index("notes_body_text_search_idx").using("gin", sql`to_tsvector('simple', ${table.bodyText})`),
+  ],
+);
