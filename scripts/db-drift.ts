@@ -1,7 +1,6 @@
 import { parseArgs } from "node:util";
-import { PGlite } from "@electric-sql/pglite";
 import { migrate } from "@/server/db/migrator";
-import { pgliteHandle } from "@/server/db/pglite-driver";
+import { createPglite, pgliteHandle } from "@/server/db/pglite-driver";
 import { openPostgres } from "@/server/db/postgres-driver";
 import * as schema from "@/server/db/schema";
 import { EXIT, ExitWith, UsageError, print, runCommand } from "./backup/cli";
@@ -36,7 +35,7 @@ async function main(): Promise<void> {
   }
   if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals.join(" ")}`);
   const url = values["database-url"];
-  const handle = url ? openPostgres({ url, max: 1 }) : pgliteHandle(await PGlite.create());
+  const handle = url ? openPostgres({ url, max: 1 }) : pgliteHandle(await createPglite());
   try {
     if (!url) await migrate(handle.sql);
     const differences = compareModels(await databaseModel(handle.sql), drizzleModel(schema));
