@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { randomUUID } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
@@ -10,8 +10,8 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3141);
 const baseURL = `http://127.0.0.1:${port}`;
 
-// The runner creates it once; its workers inherit the variable and read the outbox from it.
-process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "omnicrm-e2e-"));
+// Chosen once by the runner (workers inherit it and read the outbox from it); the server creates it on start.
+process.env.E2E_DATA_DIR ??= path.join(tmpdir(), `omnicrm-e2e-${randomUUID()}`);
 
 /** The system Chromium (apt package `chromium`); browsers are never downloaded. */
 const launchOptions = {

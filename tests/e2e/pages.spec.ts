@@ -29,4 +29,9 @@ test("signed-in pages render with nonced scripts and no CSP violations", async (
   await expect(page.getByRole("heading", { level: 1, name: "We can’t find that page" })).toBeVisible();
   await page.goto("/");
   await expect(page).toHaveURL(/\/clients$/);
+  // Signed-out pages send a signed-in practitioner on to where they were going.
+  await page.goto("/sign-in?next=%2Ftasks");
+  await expect(page).toHaveURL(/\/tasks$/);
+  await page.goto("/sign-up?next=https%3A%2F%2Fevil.example%2F");
+  await expect(page).toHaveURL(/\/clients$/);
 });
