@@ -83,9 +83,13 @@ function report(results: { label: string; result: LoadResult }[]): string[] {
 async function main(): Promise<number> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "omnicrm-bench-"));
   let app: RunningApp | undefined;
-  const stop = () => void app?.stop().finally(() => process.exit(130));
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  const cleanUp = async () => {
+    await app?.stop();
+    fs.rmSync(workDir, { recursive: true, force: true });
+  };
+  const interrupted = () => void cleanUp().finally(() => process.exit(130));
+  process.once("SIGINT", interrupted);
+  process.once("SIGTERM", interrupted);
   try {
     if (!args["no-build"]) await buildApp(DIST_DIR);
     else if (!fs.existsSync(path.join(DIST_DIR, "BUILD_ID")))
@@ -122,9 +126,11 @@ async function main(): Promise<number> {
     }
     if (failed.length > 0) console.error(`server log (last lines):\n${tail(path.join(workDir, "server.log"), 20)}`);
     return failed.length > 0 ? 1 : 0;
+  } catch (error) {
+    if (app) console.error(`server log (last lines):\n${tail(app.logFile, 20)}`);
+    throw error;
   } finally {
-    await app?.stop();
-    fs.rmSync(workDir, { recursive: true, force: true });
+    await cleanUp();
   }
 }
 
