@@ -1,5 +1,26 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { SignJWT } from "jose";
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
+
+/** How the fake signs access tokens: the project's shared secret (HS256) or a published key pair (ES256). */
+export interface SigningKeys {
+  alg: "HS256" | "ES256";
+  kid: string | undefined;
+  signKey: CryptoKey | Uint8Array;
+  verifyKey: CryptoKey | Uint8Array;
+  /** What `/.well-known/jwks.json` publishes (nothing for a shared secret). */
+  jwks: { keys: JWK[] };
+}
+
+export async function signingKeys(jwtSecret: string | undefined): Promise<SigningKeys> {
+  if (jwtSecret) {
+    const secret = new TextEncoder().encode(jwtSecret);
+    return { alg: "HS256", kid: undefined, signKey: secret, verifyKey: secret, jwks: { keys: [] } };
+  }
+  const { privateKey, publicKey } = await generateKeyPair("ES256");
+  const kid = randomUUID();
+  const jwk = { ...(await exportJWK(publicKey)), kid, alg: "ES256", use: "sig" };
+  return { alg: "ES256", kid, signKey: privateKey, verifyKey: publicKey, jwks: { keys: [jwk] } };
+}
 
 export interface FakeUser {
   id: string;
@@ -27,7 +48,7 @@ export interface SentRecovery {
   redirectTo: string | null;
 }
 
-/** Users, sessions and one-time tokens of the fake Supabase Auth server, with real HS256 access tokens. */
+/** Users, sessions and one-time tokens of the fake Supabase Auth server, with really signed access tokens. */
 export class FakeGoTrueState {
   readonly users = new Map<string, FakeUser>();
   readonly sessions = new Map<string, FakeSession>();
@@ -41,7 +62,7 @@ export class FakeGoTrueState {
   accessTokenSeconds = 3600;
 
   constructor(
-    private readonly jwtSecret: string,
+    private readonly keys: SigningKeys,
     readonly issuer: string,
   ) {}
 
@@ -95,13 +116,13 @@ export class FakeGoTrueState {
       is_anonymous: false,
       user_metadata: user.userMetadata,
     })
-      .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+      .setProtectedHeader({ alg: this.keys.alg, typ: "JWT", ...(this.keys.kid ? { kid: this.keys.kid } : {}) })
       .setSubject(user.id)
       .setAudience("authenticated")
       .setIssuer(this.issuer)
       .setIssuedAt(now)
       .setExpirationTime(now + this.accessTokenSeconds)
-      .sign(new TextEncoder().encode(this.jwtSecret));
+      .sign(this.keys.signKey);
     return {
       access_token: accessToken,
       token_type: "bearer",

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { jwtVerify, type JWTPayload } from "jose";
-import { FakeGoTrueState, type FakeUser } from "./fake-gotrue-state";
+import { FakeGoTrueState, signingKeys, type FakeUser } from "./fake-gotrue-state";
 
 export { FakeGoTrueState, type FakeUser } from "./fake-gotrue-state";
 
@@ -20,7 +20,8 @@ interface Answer {
 type Endpoint = (call: Call) => Promise<Answer>;
 
 export interface FakeGoTrueOptions {
-  jwtSecret: string;
+  /** Signs access tokens with this shared secret (HS256); without it, with an ES256 key published as JWKS. */
+  jwtSecret?: string;
   /** GoTrue writes auth.users in the project's database; tests mirror that here. */
   onUserCreated?: (user: FakeUser) => Promise<void>;
 }
@@ -33,6 +34,8 @@ export interface FakeGoTrue {
   googleAccount: { email: string; fullName: string };
   /** Every request received, as `METHOD /path?grant_type`. */
   calls: string[];
+  /** The `kid` of the published signing key (ES256 only). */
+  keyId: string | undefined;
   close(): Promise<void>;
 }
 
@@ -41,14 +44,15 @@ const fail = (status: number, code: string, msg: string): Answer => ({ status, b
 
 /**
  * A small local server that answers the Supabase Auth (GoTrue) endpoints supabase-js uses for
- * sign-up, password and PKCE sign-in, refresh, sign-out, recovery and user updates, with real
- * HS256 access tokens, so the app's Supabase adapter is exercised through the real client.
+ * sign-up, password and PKCE sign-in, refresh, sign-out, recovery and user updates, with really
+ * signed access tokens (HS256, or ES256 with published keys), so the app's Supabase adapter is exercised through the real client.
  */
 export async function startFakeGoTrue(options: FakeGoTrueOptions): Promise<FakeGoTrue> {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const state = new FakeGoTrueState(options.jwtSecret, `${url}/auth/v1`);
+  const keys = await signingKeys(options.jwtSecret);
+  const state = new FakeGoTrueState(keys, `${url}/auth/v1`);
   const googleAccount = { email: "google.user@example.com", fullName: "Gillian Google" };
   const calls: string[] = [];
 
@@ -119,6 +123,7 @@ export async function startFakeGoTrue(options: FakeGoTrueOptions): Promise<FakeG
       }
       return { status: 200, body: state.userJson(user) };
     },
+    "GET /.well-known/jwks.json": async () => ({ status: 200, body: keys.jwks }),
     // Stands in for the whole Google consent round trip: straight back to the app with a code.
     "GET /authorize": async ({ query }) => {
       if (query.get("provider") !== "google") return fail(400, "validation_failed", "Unsupported provider");
@@ -140,7 +145,7 @@ export async function startFakeGoTrue(options: FakeGoTrueOptions): Promise<FakeG
     const token = header?.replace(/^Bearer /, "");
     if (!token) return null;
     try {
-      const { payload } = await jwtVerify(token, new TextEncoder().encode(options.jwtSecret));
+      const { payload } = await jwtVerify(token, keys.verifyKey);
       return state.liveSession(payload.session_id) ? payload : null;
     } catch {
       return null;
@@ -183,6 +188,7 @@ export async function startFakeGoTrue(options: FakeGoTrueOptions): Promise<FakeG
     state,
     googleAccount,
     calls,
+    keyId: keys.kid,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -5,11 +5,12 @@ import { expectError, signedUpBrowser, temporaryDataDir } from "./fixtures";
 import { loadAuthRoutes, type AuthRoutes } from "./load-auth-routes";
 import { setCookies, TestBrowser } from "./test-browser";
 
+const dataDir = temporaryDataDir();
 let routes: AuthRoutes;
 let sql: SqlClient;
 
 beforeAll(async () => {
-  routes = await loadAuthRoutes({ DATA_DIR: temporaryDataDir(), NEXT_PUBLIC_SUPABASE_URL: undefined });
+  routes = await loadAuthRoutes({ DATA_DIR: dataDir, NEXT_PUBLIC_SUPABASE_URL: undefined });
   const { getDatabase } = await import("@/server/db");
   ({ sql } = await getDatabase());
 });

@@ -4,11 +4,12 @@ import { expectError, PASSWORD, signedUpBrowser, temporaryDataDir, uniqueEmail }
 import { loadAuthRoutes, type AuthRoutes } from "./load-auth-routes";
 import { setCookies, TestBrowser } from "./test-browser";
 
+const dataDir = temporaryDataDir();
 let routes: AuthRoutes;
 let verificationCount: () => Promise<number>;
 
 beforeAll(async () => {
-  routes = await loadAuthRoutes({ DATA_DIR: temporaryDataDir(), NEXT_PUBLIC_SUPABASE_URL: undefined });
+  routes = await loadAuthRoutes({ DATA_DIR: dataDir, NEXT_PUBLIC_SUPABASE_URL: undefined });
   ({ passwordVerificationCount: verificationCount } = await import("@/server/auth/embedded/password"));
 });
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect } from "vitest";
+import { afterAll, expect } from "vitest";
 import { errorBodySchema, type ErrorBody } from "@/lib/contracts/errors";
 import type { AuthRoutes } from "./load-auth-routes";
 import { TestBrowser } from "./test-browser";
@@ -10,7 +10,10 @@ export const PASSWORD = "correct horse battery staple";
 
 /** A data directory of the suite's own, so mail written in embedded mode never lands in the project's `.data/`. */
 export function temporaryDataDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), "omnicrm-auth-"));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "omnicrm-auth-"));
+  // Called while the test file is collected, so the directory goes when the file's tests are done.
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 let accountCount = 0;

@@ -5,12 +5,13 @@ import { loadAuthRoutes, type AuthRoutes } from "./load-auth-routes";
 import { TestBrowser } from "./test-browser";
 
 let smtp: LocalSmtpServer;
+const dataDir = temporaryDataDir();
 let routes: AuthRoutes;
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
   routes = await loadAuthRoutes({
-    DATA_DIR: temporaryDataDir(),
+    DATA_DIR: dataDir,
     SMTP_URL: smtp.url,
     MAIL_FROM: "OmniCRM <no-reply@omnicrm.test>",
     APP_URL: "https://crm.example.com",

@@ -3,10 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { signedUpBrowser, temporaryDataDir } from "./fixtures";
 import { loadAuthRoutes, type AuthRoutes } from "./load-auth-routes";
 
+const dataDir = temporaryDataDir();
 let routes: AuthRoutes;
 
 beforeAll(async () => {
-  routes = await loadAuthRoutes({ DATA_DIR: temporaryDataDir(), NEXT_PUBLIC_SUPABASE_URL: undefined });
+  routes = await loadAuthRoutes({ DATA_DIR: dataDir, NEXT_PUBLIC_SUPABASE_URL: undefined });
 });
 
 describe("profiles under row level security", () => {

@@ -1,16 +1,17 @@
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeGoTrue } from "../../support/fake-gotrue";
-import { expectError, PASSWORD, signedUpBrowser, uniqueEmail } from "./fixtures";
+import { expectError, PASSWORD, signedUpBrowser, temporaryDataDir, uniqueEmail } from "./fixtures";
 import type { AuthRoutes } from "./load-auth-routes";
 import { APP_URL, SESSION_COOKIE, startSupabaseApp } from "./supabase-app";
 import { setCookies, TestBrowser } from "./test-browser";
 
+const dataDir = temporaryDataDir();
 let routes: AuthRoutes;
 let gotrue: FakeGoTrue;
 
 beforeAll(async () => {
-  ({ routes, gotrue } = await startSupabaseApp());
+  ({ routes, gotrue } = await startSupabaseApp(dataDir));
 });
 
 afterAll(async () => {
