@@ -60,6 +60,11 @@ function askToClose(response: ServerResponse): void {
   if (!response.headersSent) response.setHeader("connection", "close");
 }
 
+/** At shutdown: every response not yet started tells its client to reconnect (elsewhere) for the next request. */
+export function askInFlightToClose(): void {
+  for (const response of tracker.inFlight) askToClose(response);
+}
+
 export function millisecondsSinceTraffic(now = Date.now()): number {
   return tracker.lastTrafficAt === 0 ? Number.POSITIVE_INFINITY : now - tracker.lastTrafficAt;
 }
@@ -79,7 +84,7 @@ export async function closeHttpServers(deadline: number, pollMs = 50): Promise<n
   let allClosed = false;
   void Promise.all(closed).then(() => (allClosed = true));
   while (Date.now() < deadline) {
-    for (const response of tracker.inFlight) askToClose(response);
+    askInFlightToClose();
     for (const server of servers) server.closeIdleConnections();
     if (allClosed && tracker.inFlight.size === 0) return 0;
     await new Promise((resolve) => setTimeout(resolve, pollMs));

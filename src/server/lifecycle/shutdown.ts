@@ -1,6 +1,6 @@
 import { closeDatabase } from "@/server/db/client";
 import { log } from "@/server/observability/logger";
-import { closeHttpServers, inFlightRequests, millisecondsSinceTraffic } from "./http-connections";
+import { askInFlightToClose, closeHttpServers, inFlightRequests, millisecondsSinceTraffic } from "./http-connections";
 import { lifecyclePhase, registeredStoppers, setLifecyclePhase } from "./state";
 
 export type ShutdownSignal = "SIGTERM" | "SIGINT";
@@ -34,6 +34,7 @@ export async function shutdown(signal: ShutdownSignal, options: ShutdownOptions)
   const started = Date.now();
   const deadline = started + graceMs;
   setLifecyclePhase("draining");
+  askInFlightToClose();
   log().info({ signal, graceMs, inFlight: inFlightRequests() }, "shutdown started: not ready, draining");
   const hardStop = setTimeout(() => exit(1), graceMs + RESOURCE_BUDGET_MS * 2).unref();
 
