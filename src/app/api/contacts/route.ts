@@ -1,0 +1,16 @@
+import { defineRoute } from "@/server/http/route";
+import { createContact, createContactInput, listContacts, listContactsInput } from "@/server/services/contacts";
+
+export const GET = defineRoute({
+  auth: "required",
+  query: listContactsInput,
+  handler: async ({ user, query }) => listContacts({ userId: user.id }, query),
+});
+
+export const POST = defineRoute({
+  auth: "required",
+  rateLimit: { policy: "api" },
+  body: createContactInput,
+  successStatus: 201,
+  handler: async ({ user, body }) => createContact({ userId: user.id }, body),
+});

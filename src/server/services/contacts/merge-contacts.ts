@@ -1,0 +1,81 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import {
+  MERGEABLE_FIELDS,
+  mergeContactsInput,
+  type MergeableField,
+  type MergeContactsInput,
+  type MergeContactsResponse,
+} from "@/lib/contracts/contacts";
+import { withUserDb } from "@/server/db";
+import { resultRows } from "@/server/db/result-rows";
+import { contacts } from "@/server/db/schema";
+import { AppError } from "@/server/http/app-error";
+import type { UserContext } from "./context";
+import { selectContact } from "./contact-row";
+
+export { mergeContactsInput };
+
+type ContactRecord = typeof contacts.$inferSelect;
+
+/** Which side each field comes from: as chosen, else the primary's value unless it is empty. */
+function chooseSides(primary: ContactRecord, duplicate: ContactRecord, fields: MergeContactsInput["fields"]) {
+  const values: Partial<Record<MergeableField, unknown>> = {};
+  const fromDuplicate: MergeableField[] = [];
+  for (const field of MERGEABLE_FIELDS) {
+    const side = fields[field] ?? (primary[field] === null && duplicate[field] !== null ? "duplicate" : "primary");
+    values[field] = side === "duplicate" ? duplicate[field] : primary[field];
+    if (side === "duplicate") fromDuplicate.push(field);
+  }
+  return { values: values as Partial<typeof contacts.$inferInsert>, fromDuplicate };
+}
+
+/**
+ * Folds a duplicate client into the one kept (`id`), in one transaction: chosen fields, every note
+ * and tag moved over, the earlier "added" date kept, the duplicate deleted. Either id not the
+ * caller's → 404 and nothing changes.
+ */
+export async function mergeContacts(
+  context: UserContext,
+  input: { id: string } & MergeContactsInput,
+): Promise<MergeContactsResponse> {
+  const { userId } = context;
+  if (input.id === input.duplicateId)
+    throw new AppError("validation_failed", "A client cannot be merged into itself", {
+      details: [{ path: "duplicateId", message: "Choose a different client" }],
+    });
+  return withUserDb(userId, async (tx) => {
+    const pair = await tx
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.userId, userId), inArray(contacts.id, [input.id, input.duplicateId])))
+      .for("update");
+    const primary = pair.find((row) => row.id === input.id);
+    const duplicate = pair.find((row) => row.id === input.duplicateId);
+    if (!primary || !duplicate) throw AppError.notFound("Client");
+
+    const { values, fromDuplicate } = chooseSides(primary, duplicate, input.fields);
+    const notesMoved = resultRows(
+      await tx.execute(sql`update public.notes set contact_id = ${primary.id}
+                            where user_id = ${userId} and contact_id = ${duplicate.id} returning 1`),
+    ).length;
+    const tagsMoved = resultRows(
+      await tx.execute(sql`insert into public.contact_tags (contact_id, tag_id, user_id)
+                           select ${primary.id}::uuid, tag_id, user_id from public.contact_tags
+                            where user_id = ${userId} and contact_id = ${duplicate.id}
+                           on conflict do nothing returning 1`),
+    ).length;
+    await tx.delete(contacts).where(and(eq(contacts.userId, userId), eq(contacts.id, duplicate.id)));
+    await tx
+      .update(contacts)
+      .set({
+        ...values,
+        createdAt: primary.createdAt < duplicate.createdAt ? primary.createdAt : duplicate.createdAt,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(contacts.userId, userId), eq(contacts.id, primary.id)));
+
+    const contact = await selectContact(tx, userId, primary.id);
+    if (!contact) throw new Error("the merged client could not be read back");
+    return { contact, merged: { duplicateId: duplicate.id, fromDuplicate, notesMoved, tagsMoved } };
+  });
+}

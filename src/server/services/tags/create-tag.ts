@@ -1,0 +1,31 @@
+import { createTagInput, DEFAULT_TAG_COLOR, type CreateTagInput, type Tag } from "@/lib/contracts/tags";
+import { withUserDb } from "@/server/db";
+import { tags } from "@/server/db/schema";
+import type { UserContext } from "../contacts/context";
+import { refusalsAsAppErrors } from "../contacts/database-errors";
+import { NAME_TAKEN } from "./tag-conflict";
+import { selectTags } from "./tag-row";
+
+export { createTagInput };
+
+/** Adds a tag; a name the practitioner already uses, in any letter case, answers 409. */
+export async function createTag(context: UserContext, input: CreateTagInput): Promise<Tag> {
+  return refusalsAsAppErrors(
+    () =>
+      withUserDb(context.userId, async (tx) => {
+        const [created] = await tx
+          .insert(tags)
+          .values({
+            userId: context.userId,
+            name: input.name,
+            color: input.color ?? DEFAULT_TAG_COLOR,
+            category: input.category ?? null,
+          })
+          .returning({ id: tags.id });
+        const [tag] = created ? await selectTags(tx, context.userId, created.id) : [];
+        if (!tag) throw new Error("a created tag could not be read back");
+        return tag;
+      }),
+    NAME_TAKEN,
+  );
+}
