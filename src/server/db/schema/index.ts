@@ -6,3 +6,4 @@ export * from "./user-integrations";
 export * from "./contacts";
 export * from "./tags";
 export * from "./notes";
+export * from "./note-amendments";

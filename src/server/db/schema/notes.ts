@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
-import { foreignKey, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { foreignKey, index, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { contacts } from "./contacts";
 
 /**
  * A session note about one client: the editor's JSON document plus its plain text, which is what
- * search reads (through the `to_tsvector('simple', body_text)` index). Final exactly when signed.
+ * search reads (through the `to_tsvector('simple', body_text)` index). Final exactly when signed;
+ * from then on the database refuses any change but a move to another client (merge), see 0006.
  */
 export const notes = pgTable(
   "notes",
@@ -26,6 +27,7 @@ export const notes = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
+    unique("notes_user_id_id_key").on(table.userId, table.id),
     foreignKey({ columns: [table.userId, table.contactId], foreignColumns: [contacts.userId, contacts.id] }).onDelete(
       "cascade",
     ),
