@@ -122,7 +122,8 @@ async function main(): Promise<number> {
 
     const failed = results.filter(({ result }) => result.failures > 0);
     for (const { label, result } of failed) {
-      console.error(`${label}: ${result.failures} failed request(s); statuses ${JSON.stringify(result.statuses)}`);
+      const detail = `statuses ${JSON.stringify(result.statuses)}, errors ${JSON.stringify(result.errors)}`;
+      console.error(`${label}: ${result.failures} failed request(s); ${detail}`);
     }
     if (failed.length > 0) console.error(`server log (last lines):\n${tail(path.join(workDir, "server.log"), 20)}`);
     return failed.length > 0 ? 1 : 0;

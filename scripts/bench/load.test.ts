@@ -8,8 +8,9 @@ let server: http.Server;
 let baseUrl = "";
 
 beforeAll(async () => {
-  // A real HTTP server on loopback: 200 with a cookie check, 500 on /broken.
+  // A real HTTP server on loopback: 200 with a cookie check, 500 on /broken, no answer on /hang.
   server = http.createServer((request, response) => {
+    if (request.url === "/hang") return;
     const signedIn = request.headers.cookie === "session=abc; csrf=def";
     response.statusCode = request.url === "/broken" ? 500 : request.url === "/user" && !signedIn ? 401 : 200;
     response.setHeader("content-type", "application/json");
@@ -60,5 +61,12 @@ describe("measure", () => {
     const result = await measure({ url: `${baseUrl}/broken`, connections: 2, durationSeconds: 1 });
     expect(result.failures).toBe(result.responses);
     expect(result.failures).toBeGreaterThan(0);
+  });
+
+  it("counts requests that time out as failures, by kind", async () => {
+    const result = await measure({ url: `${baseUrl}/hang`, connections: 2, durationSeconds: 2, timeoutSeconds: 1 });
+    expect(result.responses).toBe(0);
+    expect(result.failures).toBeGreaterThan(0);
+    expect(Object.keys(result.errors).length).toBeGreaterThan(0);
   });
 });

@@ -5,6 +5,7 @@ export interface LoadOptions {
   connections: number;
   durationSeconds: number;
   headers?: Record<string, string>;
+  timeoutSeconds?: number;
 }
 
 export interface LoadResult {
@@ -16,6 +17,8 @@ export interface LoadResult {
   /** Connection errors, timeouts and non-2xx answers: any of them makes the measurement invalid. */
   failures: number;
   statuses: Record<string, number>;
+  /** Request errors by kind (timeouts, resets…), from autocannon's reqError events. */
+  errors: Record<string, number>;
 }
 
 /** Nearest-rank percentile of ascending `sorted` latencies (ms). */
@@ -29,13 +32,14 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
 export async function measure(options: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
+  const errors: Record<string, number> = {};
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const settings = {
       url: options.url,
       connections: options.connections,
       duration: options.durationSeconds,
       headers: options.headers ?? {},
-      timeout: 10,
+      timeout: options.timeoutSeconds ?? 10,
     };
     const instance = autocannon(settings, (error: unknown, done: autocannon.Result) =>
       error ? reject(error instanceof Error ? error : new Error("autocannon failed", { cause: error })) : resolve(done),
@@ -43,6 +47,10 @@ export async function measure(options: LoadOptions): Promise<LoadResult> {
     instance.on("response", (_client, statusCode, _bytes, responseTime) => {
       latencies.push(responseTime);
       statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+    });
+    instance.on("reqError", (error: unknown) => {
+      const kind = error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : "unknown";
+      errors[kind] = (errors[kind] ?? 0) + 1;
     });
   });
   const sorted = Float64Array.from(latencies).sort();
@@ -54,5 +62,6 @@ export async function measure(options: LoadOptions): Promise<LoadResult> {
     responses: latencies.length,
     failures: result.errors + result.non2xx,
     statuses,
+    errors,
   };
 }
