@@ -40,7 +40,7 @@ function exited(child: ChildProcess): Promise<void> {
 export async function startApp(command: string, env: NodeJS.ProcessEnv, timeoutMs = 90_000): Promise<RunningApp> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn("sh", ["-c", `exec ${command}`], {
+  const child = spawn("sh", ["-c", command], {
     env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1", APP_URL: url, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,

@@ -2,7 +2,9 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { migrate } from "@/server/db/migrator";
 import { openPostgres } from "@/server/db/postgres-driver";
+import { DEFAULT_MIGRATION_TIMEOUTS, withMigrationTimeouts } from "../db-migration-timeouts";
 import { runSmoke, startApp } from "./app-runner";
 import type { BackupConfig } from "./config";
 import { fetchBackup } from "./fetch-backup";
@@ -94,6 +96,16 @@ export async function runRestoreDrill(config: BackupConfig, options: DrillOption
     const restoreSeconds = (Date.now() - started) / 1000;
     options.log(`restored and verified (checksum, migration ${manifest.migrationVersion ?? "none"}, row counts)`);
     if (options.smoke) {
+      // As a deploy would: migrations newer than the backup run before the app serves it (PGlite migrates on open).
+      if (scratch.target.kind === "postgres") {
+        const handle = openPostgres({ url: scratch.target.url, max: 1 });
+        const applied = await migrate(withMigrationTimeouts(handle.sql, DEFAULT_MIGRATION_TIMEOUTS)).finally(() =>
+          handle.close(),
+        );
+        options.log(
+          applied.length > 0 ? `applied migrations newer than the backup: ${applied.join(", ")}` : "schema current",
+        );
+      }
       const app = await startApp(options.smoke.appCommand, scratch.appEnv);
       try {
         options.log(`app serving the restored database at ${app.url}; running the smoke test`);

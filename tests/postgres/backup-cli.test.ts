@@ -120,6 +120,7 @@ describe("npm run db:backup / db:restore-drill", () => {
     );
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
+    expect(result.stdout).toContain("schema current");
     expect(result.stdout).toContain('"practitioners":42');
     expect(result.stdout).toMatch(/RPO: backup age\s+\d+\.\d min/);
     expect(result.stdout).toMatch(/RTO: restore \+ verify\s+\d+\.\d s/);
