@@ -1,13 +1,16 @@
 // The load-test scenarios of scripts/load-test/scenarios.ts for teams that run k6:
 //   k6 run -e BASE_URL=https://staging.example.com scripts/load-test.k6.js
 // 50 → 100 virtual users, each sleeping 1 s between requests; thresholds p95 < 500 ms and < 1% errors.
-/* global __ENV */
+// Virtual users act as practitioners: one account per four users (the per-user API limit is 300/min).
+/* global __ENV, __VU */
 import http from "k6/http";
 import { check, sleep } from "k6";
 
 const BASE_URL = (__ENV.BASE_URL || "http://127.0.0.1:3000").replace(/\/$/, "");
 const SIGN_IN_LIMIT = 5;
 const BURST_REQUESTS = 30;
+const MAX_USERS = 100;
+const USERS_PER_ACCOUNT = 4;
 
 const randomString = (length) => {
   let text = "";
@@ -18,17 +21,21 @@ const randomString = (length) => {
 const ramp = [
   { duration: "30s", target: 50 },
   { duration: "1m", target: 50 },
-  { duration: "30s", target: 100 },
-  { duration: "1m", target: 100 },
+  { duration: "30s", target: MAX_USERS },
+  { duration: "1m", target: MAX_USERS },
   { duration: "20s", target: 0 },
 ];
 
 const staged = (exec) => ({ executor: "ramping-vus", startVUs: 0, stages: ramp, exec });
 
 export const options = {
+  setupTimeout: "2m",
   scenarios: {
     health: staged("health"),
     signedInUser: staged("signedInUser"),
+    listClients: staged("listClients"),
+    createClient: staged("createClient"),
+    readClient: staged("readClient"),
     signIn: staged("signIn"),
     signInBurst: { executor: "shared-iterations", vus: 1, iterations: 1, exec: "signInBurst", startTime: "3m30s" },
   },
@@ -43,30 +50,78 @@ const jsonWrite = (extra = {}) => ({
   headers: { "content-type": "application/json", origin: BASE_URL, "sec-fetch-site": "same-origin", ...extra },
 });
 
-// One load-test account; its session cookie is shared by every virtual user.
+const sessionCookie = (response) =>
+  Object.entries(response.cookies)
+    .map(([name, values]) => `${name}=${values[0].value}`)
+    .join("; ");
+
+// The practitioners: each signs up (from its own simulated client address, as seen by a local
+// instance's sign-up limit) and creates one client for the read scenario.
 export function setup() {
-  const email = `load-${randomString(12)}@example.test`;
-  const password = randomString(24);
-  const signUp = http.post(
-    `${BASE_URL}/api/auth/sign-up`,
-    JSON.stringify({ email, password, displayName: "Load Test" }),
-    jsonWrite(),
-  );
-  const signIn = http.post(`${BASE_URL}/api/auth/sign-in`, JSON.stringify({ email, password }), jsonWrite());
-  const cookies = Object.entries(signIn.cookies).concat(Object.entries(signUp.cookies));
-  const cookie = cookies.map(([name, values]) => `${name}=${values[0].value}`).join("; ");
-  return { cookie };
+  const accounts = [];
+  for (let index = 0; index < MAX_USERS / USERS_PER_ACCOUNT; index++) {
+    const email = `load-${randomString(12)}@example.test`;
+    const password = randomString(24);
+    const address = { "x-forwarded-for": `198.51.100.${index + 1}` };
+    const body = JSON.stringify({ email, password, displayName: `Load ${index}` });
+    let cookie = sessionCookie(http.post(`${BASE_URL}/api/auth/sign-up`, body, jsonWrite(address)));
+    if (!cookie) {
+      const signIn = http.post(`${BASE_URL}/api/auth/sign-in`, JSON.stringify({ email, password }), jsonWrite(address));
+      cookie = sessionCookie(signIn);
+    }
+    const client = http.post(
+      `${BASE_URL}/api/contacts`,
+      JSON.stringify({ displayName: `Load client ${index}`, allowDuplicate: true }),
+      jsonWrite({ cookie }),
+    );
+    const created = client.json();
+    accounts.push({ cookie, contactId: (created.contact || created).id });
+  }
+  return { accounts };
 }
 
+const accountOf = (data) => data.accounts[__VU % data.accounts.length];
+const stagedTags = (extra = {}) => ({ ...extra, tags: { kind: "staged" } });
+
 export function health() {
-  const res = http.get(`${BASE_URL}/api/health`, { tags: { kind: "staged" } });
+  const res = http.get(`${BASE_URL}/api/health`, stagedTags());
   check(res, { "health is 200": (r) => r.status === 200 });
   sleep(1);
 }
 
 export function signedInUser(data) {
-  const res = http.get(`${BASE_URL}/api/auth/user`, { headers: { cookie: data.cookie }, tags: { kind: "staged" } });
+  const res = http.get(`${BASE_URL}/api/auth/user`, stagedTags({ headers: { cookie: accountOf(data).cookie } }));
   check(res, { "user is 200": (r) => r.status === 200 });
+  sleep(1);
+}
+
+export function listClients(data) {
+  const res = http.get(
+    `${BASE_URL}/api/contacts?limit=50`,
+    stagedTags({ headers: { cookie: accountOf(data).cookie } }),
+  );
+  check(res, { "list is 200": (r) => r.status === 200 });
+  sleep(1);
+}
+
+export function createClient(data) {
+  const id = randomString(12);
+  const body = JSON.stringify({ displayName: `Load client ${id}`, email: `client-${id}@example.test` });
+  const res = http.post(`${BASE_URL}/api/contacts`, body, {
+    ...jsonWrite({ cookie: accountOf(data).cookie }),
+    tags: { kind: "staged" },
+  });
+  check(res, { "create is 201": (r) => r.status === 201 });
+  sleep(1);
+}
+
+export function readClient(data) {
+  const account = accountOf(data);
+  const res = http.get(
+    `${BASE_URL}/api/contacts/${account.contactId}`,
+    stagedTags({ headers: { cookie: account.cookie } }),
+  );
+  check(res, { "read is 200": (r) => r.status === 200 });
   sleep(1);
 }
 

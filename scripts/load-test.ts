@@ -4,8 +4,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { signedInCookie } from "./bench/account";
 import { buildApp, startApp, type RunningApp } from "./bench/server";
+import { prepareAccounts, USERS_PER_ACCOUNT } from "./load-test/accounts";
 import { scenarioTable, stageProblems } from "./load-test/report";
 import { runStage, type StageResult } from "./load-test/run-scenario";
 import { DEFAULT_STAGES, SCENARIOS, THRESHOLDS, type Stage } from "./load-test/scenarios";
@@ -26,6 +26,10 @@ Options:
   --think-time <s>     seconds each user waits between requests (default 1, as the audit's k6 script);
                        0 sends back to back, to find the capacity
   --only <text>        run only the scenarios whose name contains <text>
+  --accounts-file <f>  JSON list of { "email", "password" } of existing load-test accounts to sign in
+                       (for a deployment, whose sign-up limit sees this machine as one address);
+                       otherwise one account per ${USERS_PER_ACCOUNT} users is signed up, each from its own
+                       simulated client address, and each creates one client to read
   --help
 
 Only ever point --url at a deployment you own: this sends real load.`;
@@ -67,6 +71,7 @@ async function main(): Promise<number> {
       stages: { type: "string" },
       "think-time": { type: "string", default: "1" },
       only: { type: "string" },
+      "accounts-file": { type: "string" },
       help: { type: "boolean", default: false },
     },
   });
@@ -82,10 +87,13 @@ async function main(): Promise<number> {
   try {
     if (!values.url) app = await localInstance(Number(values.port), !values["no-build"], workDir);
     const baseUrl = (values.url ?? app!.baseUrl).replace(/\/$/, "");
-    const cookie = scenarios.some((scenario) => scenario.signedIn) ? await signedInCookie(baseUrl) : "";
-    const context = { baseUrl, cookie, thinkTimeSeconds };
+    const maxUsers = Math.max(...stages.map((stage) => stage.users));
+    const accounts = scenarios.some((scenario) => scenario.signedIn)
+      ? await prepareAccounts(baseUrl, Math.ceil(maxUsers / USERS_PER_ACCOUNT), values["accounts-file"])
+      : [];
+    const context = { baseUrl, accounts, thinkTimeSeconds };
     process.stdout.write(
-      `Load test of ${baseUrl} (${values.url ? "remote" : process.env.DATABASE_URL ? "local, Postgres" : "local, embedded PGlite"}): stages ${stages.map((stage) => `${stage.users} users × ${stage.durationSeconds} s`).join(" → ")}, think time ${thinkTimeSeconds} s\n`,
+      `Load test of ${baseUrl} (${values.url ? "remote" : process.env.DATABASE_URL ? "local, Postgres" : "local, embedded PGlite"}): stages ${stages.map((stage) => `${stage.users} users × ${stage.durationSeconds} s`).join(" → ")}, think time ${thinkTimeSeconds} s, ${accounts.length} practitioner account(s)\n`,
     );
     let failures = 0;
     for (const scenario of scenarios) {

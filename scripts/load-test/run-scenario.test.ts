@@ -24,7 +24,7 @@ const stage = { users: 10, durationSeconds: 2 };
 describe("load-test stages", () => {
   it("pass the audit thresholds against a fast, correct server, at the users' request rate", async () => {
     const baseUrl = await serve((_request, response) => response.writeHead(200).end("{}"));
-    const result = await runStage(health, stage, { baseUrl, cookie: "", thinkTimeSeconds: 1 });
+    const result = await runStage(health, stage, { baseUrl, accounts: [], thinkTimeSeconds: 1 });
     expect(stageProblems(health, result)).toEqual([]);
     // 10 users each sending one request per second for 2 s.
     expect(result.requests).toBeGreaterThanOrEqual(10);
@@ -38,7 +38,7 @@ describe("load-test stages", () => {
       count++;
       setTimeout(() => response.writeHead(count % 10 === 0 ? 500 : 200).end("{}"), 600);
     });
-    const result = await runStage(health, stage, { baseUrl, cookie: "", thinkTimeSeconds: 0 });
+    const result = await runStage(health, stage, { baseUrl, accounts: [], thinkTimeSeconds: 0 });
     const problems = stageProblems(health, result);
     expect(problems.some((problem) => problem.startsWith("p95 "))).toBe(true);
     expect(problems.some((problem) => problem.startsWith("errors "))).toBe(true);
@@ -66,11 +66,40 @@ describe("load-test stages", () => {
     const result = await runStage(
       signIn,
       { users: 2, durationSeconds: 1 },
-      { baseUrl, cookie: "", thinkTimeSeconds: 0 },
+      { baseUrl, accounts: [], thinkTimeSeconds: 0 },
     );
     expect(result.errors).toBe(0);
     expect(bodies[0]).toMatch(new RegExp(`^${baseUrl}\\|application/json\\|\\{"email":"load-`));
     expect(new Set(bodies).size).toBe(bodies.length);
+  });
+});
+
+describe("signed-in scenarios", () => {
+  it("give each virtual user one practitioner's session and client, spread over the accounts", async () => {
+    const seen: string[] = [];
+    const baseUrl = await serve((request, response) => {
+      seen.push(`${request.headers.cookie}|${request.url}`);
+      response.writeHead(200).end("{}");
+    });
+    const readClient: Scenario = {
+      name: "read client",
+      method: "GET",
+      path: "/api/contacts/{contactId}",
+      signedIn: true,
+      expect: [200],
+      kind: "staged",
+    };
+    const accounts = [
+      { cookie: "s=a", contactId: "c-a" },
+      { cookie: "s=b", contactId: "c-b" },
+    ];
+    const result = await runStage(
+      readClient,
+      { users: 4, durationSeconds: 1 },
+      { baseUrl, accounts, thinkTimeSeconds: 0 },
+    );
+    expect(result.errors).toBe(0);
+    expect(new Set(seen)).toEqual(new Set(["s=a|/api/contacts/c-a", "s=b|/api/contacts/c-b"]));
   });
 });
 
@@ -101,14 +130,14 @@ describe("the rate-limiter burst", () => {
 
   it("passes when the same account is limited after 5 attempts", async () => {
     const baseUrl = await serve(limitedServer(5));
-    const result = await runStage(burst, stage, { baseUrl, cookie: "", thinkTimeSeconds: 1 });
+    const result = await runStage(burst, stage, { baseUrl, accounts: [], thinkTimeSeconds: 1 });
     expect(result.statuses).toEqual({ 401: 5, 429: 25 });
     expect(stageProblems(burst, result)).toEqual([]);
   });
 
   it("fails when the limiter never answers 429", async () => {
     const baseUrl = await serve(limitedServer(1_000));
-    const result = await runStage(burst, stage, { baseUrl, cookie: "", thinkTimeSeconds: 1 });
+    const result = await runStage(burst, stage, { baseUrl, accounts: [], thinkTimeSeconds: 1 });
     expect(stageProblems(burst, result)).toEqual(["expected at least 25 × 429, got 0"]);
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
 import { percentile } from "../bench/load";
+import type { LoadAccount } from "./accounts";
 import type { Scenario, Stage } from "./scenarios";
 
 export interface StageResult {
@@ -19,14 +20,14 @@ export interface StageResult {
 
 export interface RunContext {
   baseUrl: string;
-  cookie: string;
+  /** The practitioners signed-in scenarios act as; each connection (virtual user) keeps one. */
+  accounts: LoadAccount[];
   /** Seconds each virtual user waits between requests (the audit's k6 script sleeps 1 s); 0 = no pause. */
   thinkTimeSeconds: number;
 }
 
 function requestHeaders(scenario: Scenario, context: RunContext): Record<string, string> {
   const headers: Record<string, string> = { "user-agent": "omnicrm-load-test" };
-  if (scenario.signedIn) headers.cookie = context.cookie;
   if (scenario.body) {
     // A same-origin JSON write, as the browser's forms send it: the proxy refuses cross-site writes.
     Object.assign(headers, {
@@ -61,25 +62,27 @@ export async function runStage(scenario: Scenario, stage: Stage, context: RunCon
   const runId = randomUUID();
   const template = scenario.body ? JSON.stringify(scenario.body) : undefined;
   const body = burst ? template?.replaceAll("[<id>]", runId) : template;
-  // autocannon's own idReplacement sizes Content-Length for a longer id than it sends, so ids are set here.
   const freshIds = !burst && template?.includes("[<id>]") === true;
+  let nextAccount = 0;
+  // Per connection: its practitioner's session and client id; per request: fresh ids in the body.
+  // (autocannon's own idReplacement sizes Content-Length for a longer id than it sends.)
+  const setupRequest = (request: autocannon.Request, connection: { account?: LoadAccount }) => {
+    const prepared = { ...request };
+    if (scenario.signedIn) {
+      const account = (connection.account ??= context.accounts[nextAccount++ % context.accounts.length]);
+      if (!account) throw new Error(`${scenario.name} needs at least one load-test account`);
+      prepared.headers = { ...request.headers, cookie: account.cookie };
+      prepared.path = scenario.path.replace("{contactId}", account.contactId);
+    }
+    if (freshIds) prepared.body = template.replaceAll("[<id>]", randomUUID());
+    return prepared;
+  };
   const options: autocannon.Options = {
-    url: `${context.baseUrl}${scenario.path}`,
+    url: `${context.baseUrl}${scenario.path.replace(/\{\w+\}/g, "_")}`,
     method: scenario.method,
     headers: requestHeaders(scenario, context),
     ...(body === undefined ? {} : { body }),
-    ...(freshIds
-      ? {
-          requests: [
-            {
-              setupRequest: (request: autocannon.Request) => ({
-                ...request,
-                body: template.replaceAll("[<id>]", randomUUID()),
-              }),
-            },
-          ],
-        }
-      : {}),
+    ...(scenario.signedIn || freshIds ? { requests: [{ setupRequest }] } : {}),
     timeout: 10,
     connections: burst ? 5 : stage.users,
     ...(burst ? { amount: burst.requests } : { duration: stage.durationSeconds }),

@@ -1,6 +1,6 @@
 /**
- * The load-test scenarios, one row each. The audit's client and note scenarios (list, create and
- * read clients; create notes) are added here as rows when their routes exist.
+ * The load-test scenarios, one row each: the audit's (list, create and read clients; sign-in; a burst
+ * that must hit the rate limiter) plus health and the session check. A new route gets a new row.
  */
 export interface Scenario {
   name: string;
@@ -8,7 +8,7 @@ export interface Scenario {
   path: string;
   /** JSON body. `[<id>]` becomes a random id: a fresh one per request when staged, one per run in a burst. */
   body?: Record<string, unknown>;
-  /** Sends the load-test account's session cookie. */
+  /** Acts as one of the load-test practitioners (their session cookie); `{contactId}` in the path is their client. */
   signedIn?: boolean;
   /** Statuses that count as the right answer; anything else, or no answer, is an error. */
   expect: number[];
@@ -27,6 +27,31 @@ export const SCENARIOS: Scenario[] = [
     name: "signed-in user (GET /api/auth/user)",
     method: "GET",
     path: "/api/auth/user",
+    signedIn: true,
+    expect: [200],
+    kind: "staged",
+  },
+  {
+    name: "list clients",
+    method: "GET",
+    path: "/api/contacts?limit=50",
+    signedIn: true,
+    expect: [200],
+    kind: "staged",
+  },
+  {
+    name: "create client",
+    method: "POST",
+    path: "/api/contacts",
+    body: { displayName: "Load client [<id>]", email: "client-[<id>]@example.test" },
+    signedIn: true,
+    expect: [201],
+    kind: "staged",
+  },
+  {
+    name: "read client",
+    method: "GET",
+    path: "/api/contacts/{contactId}",
     signedIn: true,
     expect: [200],
     kind: "staged",
