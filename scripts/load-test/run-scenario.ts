@@ -66,7 +66,7 @@ export async function runStage(scenario: Scenario, stage: Stage, context: RunCon
   let nextAccount = 0;
   // Per connection: its practitioner's session and client id; per request: fresh ids in the body.
   // (autocannon's own idReplacement sizes Content-Length for a longer id than it sends.)
-  const setupRequest = (request: autocannon.Request, connection: { account?: LoadAccount }) => {
+  const setupRequest = (request: autocannon.Request, connection: { account?: LoadAccount | undefined }) => {
     const prepared = { ...request };
     if (scenario.signedIn) {
       const account = (connection.account ??= context.accounts[nextAccount++ % context.accounts.length]);
