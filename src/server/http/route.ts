@@ -75,7 +75,7 @@ export function defineRoute<
       // Created up front so rate-limit headers reach error answers too (e.g. a 401 from sign-in).
       const responseHeaders = new Headers();
       try {
-        user = options.auth === "none" ? null : await getSessionUser(request);
+        user = options.auth === "none" ? null : await getSessionUser(request, responseHeaders);
         if (user) Object.assign(context, { userId: user.id, logger: logger.child({ userId: user.id }) });
         if (options.auth === "required" && !user) throw AppError.unauthorized();
 
