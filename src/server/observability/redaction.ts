@@ -67,7 +67,8 @@ function phoneReplacer(match: string): string {
 const TEXT_PATTERNS: ReadonlyArray<readonly [RegExp, Replacer]> = [
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${REDACTED}`],
   [/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/g, "[jwt]"],
-  [/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, "[email]"],
+  // Also as URL-encoded in a path or query (`jane%40example.com`).
+  [/[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/gi, "[email]"],
   [PHONE, phoneReplacer],
 ];
 

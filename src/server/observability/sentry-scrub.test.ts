@@ -76,6 +76,18 @@ describe("scrubEvent", () => {
   });
 });
 
+describe("URLs anywhere in an event", () => {
+  it("lose their query strings, and URL-encoded emails are masked too", () => {
+    const scrubbed = scrubEvent({
+      type: undefined,
+      contexts: { nextjs: { request_path: "/clients?email=jane.doe%40example.com", route_type: "render" } },
+      extra: { note: "opened /clients/jane.doe%40example.com" },
+    });
+    expect(scrubbed.contexts?.nextjs).toEqual({ request_path: "/clients", route_type: "render" });
+    expect(scrubbed.extra).toEqual({ note: "opened /clients/[email]" });
+  });
+});
+
 describe("scrubBreadcrumb", () => {
   it("strips query strings from navigation and request URLs and masks messages", () => {
     expect(scrubBreadcrumb({ category: "navigation", data: { from: "/a?x=1", to: `/b?email=${EMAIL}` } })).toEqual({

@@ -2,7 +2,19 @@ import type { Breadcrumb, ErrorEvent } from "@sentry/nextjs";
 import { redactDeep, scrubText } from "./redaction";
 
 /** Identifiers Sentry needs exactly as they are; they never carry PII. */
-const KEEP_AS_IS = new Set(["event_id", "trace_id", "span_id", "parent_span_id", "debug_meta", "sdk", "release"]);
+const KEEP_AS_IS = new Set([
+  "event_id",
+  "trace_id",
+  "span_id",
+  "parent_span_id",
+  "debug_meta",
+  "sdk",
+  "release",
+  "modules",
+]);
+
+/** Keys holding a URL or path wherever they appear (request, breadcrumbs, Next's request context): path only. */
+const URL_KEYS = new Set(["url", "path", "request_path", "to", "from", "referer", "referrer"]);
 
 /** Request headers worth keeping on an error report; everything else (cookies, authorization, …) is dropped. */
 export const SAFE_REQUEST_HEADERS = new Set([
@@ -26,7 +38,7 @@ type RequestData = NonNullable<ErrorEvent["request"]>;
  * auth headers, request bodies, query strings, user details other than the id.
  */
 export function scrubEvent(event: ErrorEvent): ErrorEvent {
-  const scrubbed = redactDeep(event, KEEP_AS_IS) as ErrorEvent;
+  const scrubbed = stripQueries(redactDeep(event, KEEP_AS_IS)) as ErrorEvent;
   if (event.request) scrubbed.request = scrubRequest(event.request);
   if (event.user) scrubbed.user = event.user.id === undefined ? {} : { id: event.user.id };
   if (event.breadcrumbs) scrubbed.breadcrumbs = event.breadcrumbs.map(scrubBreadcrumb);
@@ -35,14 +47,7 @@ export function scrubEvent(event: ErrorEvent): ErrorEvent {
 
 /** `beforeBreadcrumb`: the same masking, and URLs lose their query strings (reset tokens, emails). */
 export function scrubBreadcrumb(breadcrumb: Breadcrumb): Breadcrumb {
-  const scrubbed = redactDeep(breadcrumb) as Breadcrumb;
-  if (scrubbed.data) {
-    for (const key of ["url", "to", "from"]) {
-      const value: unknown = scrubbed.data[key];
-      if (typeof value === "string") scrubbed.data[key] = scrubUrl(value);
-    }
-  }
-  return scrubbed;
+  return stripQueries(redactDeep(breadcrumb)) as Breadcrumb;
 }
 
 function scrubRequest(request: RequestData): RequestData {
@@ -62,4 +67,14 @@ function scrubRequest(request: RequestData): RequestData {
 export function scrubUrl(url: string): string {
   const cut = url.search(/[?#]/);
   return scrubText(cut === -1 ? url : url.slice(0, cut));
+}
+
+function stripQueries(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stripQueries);
+  if (value === null || typeof value !== "object") return value;
+  const record = value as Record<string, unknown>;
+  for (const [key, item] of Object.entries(record)) {
+    record[key] = URL_KEYS.has(key) && typeof item === "string" ? scrubUrl(item) : stripQueries(item);
+  }
+  return record;
 }

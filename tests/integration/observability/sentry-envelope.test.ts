@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { onRequestError } from "@/instrumentation";
 import { defineRoute } from "@/server/http/route";
 import { flushServerSentry, initServerSentry } from "@/server/observability/sentry-server";
 import { startFakeSentry, type FakeSentry } from "../../support/fake-sentry";
@@ -79,6 +80,38 @@ describe("Sentry error reporting", () => {
     expect(event.request).not.toHaveProperty("cookies");
     expect(event.request).not.toHaveProperty("data");
 
+    for (const secret of SECRETS) expect(envelope?.raw).not.toContain(secret);
+  });
+
+  it("reports errors Next.js catches outside the route wrapper (onRequestError), scrubbed the same way", async () => {
+    process.env.NEXT_RUNTIME = "nodejs";
+    const before = sentry.envelopes.length;
+    await onRequestError(
+      new Error(`render failed for ${EMAIL}`),
+      {
+        path: `/clients?email=${encodeURIComponent(EMAIL)}`,
+        method: "GET",
+        headers: {
+          cookie: `omnicrm_session=${COOKIE_VALUE}`,
+          authorization: `Bearer ${BEARER}`,
+          "user-agent": "vitest",
+        },
+      },
+      {
+        routerKind: "App Router",
+        routePath: "/clients",
+        routeType: "render",
+        renderSource: "react-server-components",
+        revalidateReason: undefined,
+      },
+    );
+    await flushServerSentry(5_000);
+    const [envelope] = (await sentry.waitForEnvelopes(before + 1)).slice(before);
+    const event = envelope?.items.find((item) => item.header.type === "event")?.payload as {
+      exception: { values: Array<{ value: string }> };
+      request?: { headers?: Record<string, string> };
+    };
+    expect(event.exception.values.at(-1)?.value).toBe("render failed for [email]");
     for (const secret of SECRETS) expect(envelope?.raw).not.toContain(secret);
   });
 });
