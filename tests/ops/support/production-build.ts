@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,9 +12,10 @@ export const DIST_DIR = ".next-delivery";
 export function ensureProductionBuild(): void {
   const server = path.join(ROOT, DIST_DIR, "standalone", "server.js");
   if (process.env.OPS_REUSE_BUILD === "1" && existsSync(server)) return;
-  execFileSync("npx", ["next", "build"], {
+  const build = spawnSync("npx", ["next", "build"], {
     cwd: ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
     // The build sees only what a CI builder sees: no database or service variables of the machine.
     env: {
       PATH: process.env.PATH,
@@ -24,7 +25,10 @@ export function ensureProductionBuild(): void {
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
-  if (!existsSync(server)) throw new Error(`next build produced no ${server}`);
+  if (build.status !== 0 || !existsSync(server)) {
+    const output = `${build.stdout}${build.stderr}`.trimEnd().split("\n").slice(-60).join("\n");
+    throw new Error(`next build failed (exit ${build.status}):\n${output}`);
+  }
 }
 
 /** The builder stage writes to `/app/.next`; this suite's build lives in DIST_DIR. */
