@@ -1,10 +1,11 @@
 /**
- * `npm run bench [-- --no-build --duration 10 --warmup 3 --connections 100 --port 3151]`
+ * `npm run bench [-- --no-build --duration 10 --rounds 2 --warmup 3 --connections 100 --port 3151]`
  *
  * Builds the production app into `.next-bench` (unless --no-build), starts it on its own data
  * directory (or DATABASE_URL when set), signs up one user, then loads a trivial JSON route and the
- * signed-in `GET /api/auth/user` in turn with autocannon, and prints requests/s, p50/p95/p99 and the
- * throughput ratio (goal ≥ 0.75). Exits non-zero only when requests failed, never for speed.
+ * signed-in `GET /api/auth/user` with autocannon, `--duration` seconds each split into alternating
+ * rounds, and prints requests/s, p50/p95/p99 and the throughput ratio (goal ≥ 0.75).
+ * Exits non-zero only when requests failed, never for speed.
  */
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -12,7 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { signedInCookie } from "./bench/account";
-import { measure, type LoadResult } from "./bench/load";
+import { combine, measure, type LoadResult, type LoadSample } from "./bench/load";
 import { buildApp, startApp, tail, type RunningApp } from "./bench/server";
 
 const GOAL_RATIO = 0.75;
@@ -25,6 +26,7 @@ const { values: args } = parseArgs({
     warmup: { type: "string", default: "3" },
     connections: { type: "string", default: "100" },
     port: { type: "string", default: "3151" },
+    rounds: { type: "string", default: "2" },
   },
 });
 
@@ -39,6 +41,7 @@ const settings = {
   warmupSeconds: positive("warmup", args.warmup),
   connections: Math.round(positive("connections", args.connections)),
   port: Math.round(positive("port", args.port)),
+  rounds: Math.round(positive("rounds", args.rounds)),
 };
 
 /** The server's environment: its own embedded data directory, or the given database with what production mode requires. */
@@ -113,11 +116,18 @@ async function main(): Promise<number> {
 
     console.log(`warm-up: ${settings.warmupSeconds} s per route`);
     for (const route of routes) await load(route, settings.warmupSeconds);
-    const results = [];
-    for (const route of routes) {
-      console.log(`measuring ${route.label}: ${settings.connections} connections, ${settings.durationSeconds} s`);
-      results.push({ label: route.label, result: await load(route, settings.durationSeconds) });
+    // Alternating rounds spread any drift in the machine's background load over both routes alike.
+    const roundSeconds = settings.durationSeconds / settings.rounds;
+    const samples = routes.map(() => [] as LoadSample[]);
+    for (let round = 1; round <= settings.rounds; round += 1) {
+      for (const [index, route] of routes.entries()) {
+        console.log(
+          `round ${round}/${settings.rounds}: ${route.label}, ${settings.connections} connections, ${roundSeconds} s`,
+        );
+        samples[index]?.push(await load(route, roundSeconds));
+      }
     }
+    const results = routes.map((route, index) => ({ label: route.label, result: combine(samples[index] ?? []) }));
     console.log(`\n${report(results).join("\n")}`);
 
     const failed = results.filter(({ result }) => result.failures > 0);

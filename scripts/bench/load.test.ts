@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cookieHeader } from "./account";
-import { measure, percentile } from "./load";
+import { combine, measure, percentile } from "./load";
 
 let server: http.Server;
 let baseUrl = "";
@@ -35,9 +35,25 @@ describe("percentile", () => {
   });
 });
 
+describe("combine", () => {
+  it("adds rounds: throughput over their total time, percentiles over all their responses", () => {
+    const round = (latencies: number[], seconds: number, failures = 0) => ({
+      latencies,
+      seconds,
+      failures,
+      statuses: { 200: latencies.length },
+      errors: failures ? { "request timed out": failures } : {},
+    });
+    const result = combine([round([30, 10, 20], 1), round([40, 50], 1, 2)]);
+    expect(result).toMatchObject({ requestsPerSecond: 2.5, p50: 30, p99: 50, responses: 5, failures: 2 });
+    expect(result.statuses).toEqual({ 200: 5 });
+    expect(result.errors).toEqual({ "request timed out": 2 });
+  });
+});
+
 describe("measure", () => {
   it("counts every response and orders the percentiles", async () => {
-    const result = await measure({ url: `${baseUrl}/ping`, connections: 4, durationSeconds: 1 });
+    const result = combine([await measure({ url: `${baseUrl}/ping`, connections: 4, durationSeconds: 1 })]);
     expect(result.responses).toBeGreaterThan(50);
     expect(result.failures).toBe(0);
     expect(result.statuses).toEqual({ 200: result.responses });
@@ -47,24 +63,28 @@ describe("measure", () => {
   });
 
   it("sends the given headers", async () => {
-    const result = await measure({
-      url: `${baseUrl}/user`,
-      connections: 2,
-      durationSeconds: 1,
-      headers: { cookie: cookieHeader(["session=abc; Path=/; HttpOnly", "csrf=def; Path=/", "cleared=; Max-Age=0"]) },
-    });
+    const result = combine([
+      await measure({
+        url: `${baseUrl}/user`,
+        connections: 2,
+        durationSeconds: 1,
+        headers: { cookie: cookieHeader(["session=abc; Path=/; HttpOnly", "csrf=def; Path=/", "cleared=; Max-Age=0"]) },
+      }),
+    ]);
     expect(result.failures).toBe(0);
     expect(Object.keys(result.statuses)).toEqual(["200"]);
   });
 
   it("counts error answers as failures", async () => {
-    const result = await measure({ url: `${baseUrl}/broken`, connections: 2, durationSeconds: 1 });
+    const result = combine([await measure({ url: `${baseUrl}/broken`, connections: 2, durationSeconds: 1 })]);
     expect(result.failures).toBe(result.responses);
     expect(result.failures).toBeGreaterThan(0);
   });
 
   it("counts requests that time out as failures, by kind", async () => {
-    const result = await measure({ url: `${baseUrl}/hang`, connections: 2, durationSeconds: 2, timeoutSeconds: 1 });
+    const result = combine([
+      await measure({ url: `${baseUrl}/hang`, connections: 2, durationSeconds: 2, timeoutSeconds: 1 }),
+    ]);
     expect(result.responses).toBe(0);
     expect(result.failures).toBeGreaterThan(0);
     expect(Object.keys(result.errors).length).toBeGreaterThan(0);

@@ -29,8 +29,37 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
   return sorted[rank - 1] ?? Number.NaN;
 }
 
-/** Keeps every response time: autocannon's own summary has no p95. */
-export async function measure(options: LoadOptions): Promise<LoadResult> {
+/** One autocannon run: every response time (autocannon's own summary has no p95) and what failed. */
+export interface LoadSample {
+  latencies: number[];
+  seconds: number;
+  failures: number;
+  statuses: Record<string, number>;
+  errors: Record<string, number>;
+}
+
+function add(into: Record<string, number>, from: Record<string, number>): Record<string, number> {
+  for (const [key, count] of Object.entries(from)) into[key] = (into[key] ?? 0) + count;
+  return into;
+}
+
+/** Combines the rounds of one route into throughput and latency percentiles. */
+export function combine(samples: LoadSample[]): LoadResult {
+  const sorted = Float64Array.from(samples.flatMap((sample) => sample.latencies)).sort();
+  const seconds = samples.reduce((total, sample) => total + sample.seconds, 0);
+  return {
+    requestsPerSecond: seconds > 0 ? sorted.length / seconds : 0,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    responses: sorted.length,
+    failures: samples.reduce((total, sample) => total + sample.failures, 0),
+    statuses: samples.reduce((all, sample) => add(all, sample.statuses), {}),
+    errors: samples.reduce((all, sample) => add(all, sample.errors), {}),
+  };
+}
+
+export async function measure(options: LoadOptions): Promise<LoadSample> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   const errors: Record<string, number> = {};
@@ -54,15 +83,5 @@ export async function measure(options: LoadOptions): Promise<LoadResult> {
       errors[kind] = (errors[kind] ?? 0) + 1;
     });
   });
-  const sorted = Float64Array.from(latencies).sort();
-  return {
-    requestsPerSecond: latencies.length / result.duration,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-    responses: latencies.length,
-    failures: result.errors + result.non2xx,
-    statuses,
-    errors,
-  };
+  return { latencies, seconds: result.duration, failures: result.errors + result.non2xx, statuses, errors };
 }
