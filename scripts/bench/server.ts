@@ -12,15 +12,24 @@ export interface RunningApp {
   stop: () => Promise<void>;
 }
 
-/** `next build` into its own dist dir, so the benchmark never disturbs a dev server or another build. */
+/**
+ * `next build` into its own dist dir, so the benchmark never disturbs a dev server or another build.
+ * Next adds that dir's type folders to tsconfig.json while building; the file is put back as it was.
+ */
 export async function buildApp(distDir: string): Promise<void> {
+  const tsconfig = path.join(root, "tsconfig.json");
+  const original = fs.readFileSync(tsconfig, "utf8");
   const child = spawn(nextBin, ["build"], {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
   });
-  const code = await exitOf(child);
-  if (code !== 0) throw new Error(`next build exited with ${code}`);
+  try {
+    const code = await exitOf(child);
+    if (code !== 0) throw new Error(`next build exited with ${code}`);
+  } finally {
+    if (fs.readFileSync(tsconfig, "utf8") !== original) fs.writeFileSync(tsconfig, original);
+  }
 }
 
 export interface StartOptions {
