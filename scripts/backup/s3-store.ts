@@ -18,7 +18,14 @@ export function s3Store(config: S3Config): BackupStore {
   const client = new S3Client({
     region: config.region,
     forcePathStyle: config.forcePathStyle,
-    ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+    // Other S3-compatible services often reject the SDK's default streaming trailer checksums; send them only when required.
+    ...(config.endpoint
+      ? {
+          endpoint: config.endpoint,
+          requestChecksumCalculation: "WHEN_REQUIRED",
+          responseChecksumValidation: "WHEN_REQUIRED",
+        }
+      : {}),
   });
   const prefix = config.prefix && !config.prefix.endsWith("/") ? `${config.prefix}/` : config.prefix;
   return {

@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
+import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/server/db/handle";
 import { openPostgres } from "../../src/server/db/postgres-driver";
@@ -96,6 +98,26 @@ describe("backups in an S3-compatible bucket (real AWS SDK)", () => {
     } finally {
       await target.drop();
     }
+  });
+
+  it("the fake bucket also takes the SDK's default streaming uploads (aws-chunked with a trailing checksum)", async () => {
+    const client = new S3Client({ endpoint: s3.endpoint, forcePathStyle: true, region: "eu-central-1" });
+    const body = Buffer.from("x".repeat(100_000));
+    await client.send(
+      new PutObjectCommand({
+        Bucket: s3.bucket,
+        Key: "chunked/probe",
+        Body: Readable.from([body]),
+        ContentLength: body.length,
+      }),
+    );
+    expect(s3.objects.get("chunked/probe")?.body.equals(body)).toBe(true);
+    const got = await client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: "chunked/probe" }));
+    expect(
+      Buffer.from(await (got.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray()).equals(
+        body,
+      ),
+    ).toBe(true);
   });
 
   it("fails when the bucket refuses the credentials", async () => {
