@@ -1,3 +1,4 @@
+drop function if exists public.contact_search_hits(text, text, text, text, text, text);
 drop table if exists public.notes;
 drop table if exists public.contact_tags;
 drop table if exists public.tags;

@@ -55,11 +55,11 @@ export function filterConditions(userId: string, filters: ContactFilters): SQL[]
   return conditions;
 }
 
-/** The clients to read: all of the user's, or (with `q`) the search hits joined to their rows as `h`. */
-export function contactSource(userId: string, query: string | undefined): { from: SQL; searching: boolean } {
+/** The clients to read: all of the user's (the conditions say whose), or (with `q`) the search hits joined to their rows as `h`. */
+export function contactSource(query: string | undefined): { from: SQL; searching: boolean } {
   const terms = query === undefined ? undefined : searchTerms(query);
   if (!terms) return { from: sql`public.contacts c`, searching: false };
-  return { from: sql`(${searchHits(userId, terms)}) h join public.contacts c on c.id = h.id`, searching: true };
+  return { from: sql`(${searchHits(terms)}) h join public.contacts c on c.id = h.id`, searching: true };
 }
 
 export function resolveSort(requested: ContactSort | undefined, searching: boolean): ContactSort {

@@ -2,10 +2,10 @@ import { sql, type SQL } from "drizzle-orm";
 
 /**
  * How a search box query is matched, from best to weakest: the name starts with it (or a word of
- * the name does), the name contains it, the email or phone contains it, a note mentions it.
+ * the name does), the name contains it, the email or phone contains it, a note mentions it. The
+ * matching and ranking run in `public.contact_search_hits` (migration 0005), where the trigram and
+ * full-text indexes can be used despite row level security.
  */
-export const SEARCH_RANK = { namePrefix: 0, nameContains: 1, emailOrPhone: 2, noteText: 3 } as const;
-
 export interface SearchTerms {
   /** ILIKE patterns over the name (trigram index). */
   nameContains: string;
@@ -51,31 +51,9 @@ export function searchTerms(query: string): SearchTerms | undefined {
   return terms;
 }
 
-/** A rank as a literal: a constant of this file, never input. */
-const rank = (name: keyof typeof SEARCH_RANK) => sql.raw(String(SEARCH_RANK[name]));
-
-/**
- * `(id, rank)` of every client of the user the query matches, best rank per client. Each branch is
- * one index: trigram GIN on name, email and phone digits, full-text GIN on note text.
- */
-export function searchHits(userId: string, terms: SearchTerms): SQL {
-  const branches: SQL[] = [
-    sql`select id, case when display_name ilike ${terms.namePrefix} or display_name ilike ${terms.nameWordPrefix}
-                        then ${rank("namePrefix")} else ${rank("nameContains")} end as rank
-          from public.contacts where user_id = ${userId} and display_name ilike ${terms.nameContains}`,
-  ];
-  if (terms.emailContains) {
-    branches.push(sql`select id, ${rank("emailOrPhone")} from public.contacts
-                       where user_id = ${userId} and email_normalized like ${terms.emailContains}`);
-  }
-  if (terms.phoneDigitsContains) {
-    branches.push(sql`select id, ${rank("emailOrPhone")} from public.contacts
-                       where user_id = ${userId} and phone_normalized like ${terms.phoneDigitsContains}`);
-  }
-  if (terms.noteQuery) {
-    branches.push(sql`select contact_id, ${rank("noteText")} from public.notes
-                       where user_id = ${userId}
-                         and to_tsvector('simple', body_text) @@ to_tsquery('simple', ${terms.noteQuery})`);
-  }
-  return sql`select id, min(rank)::int as rank from (${sql.join(branches, sql` union all `)}) as hit (id, rank) group by id`;
+/** `(id, rank)` of every client of the signed-in user (auth.uid()) the terms match, best rank per client. */
+export function searchHits(terms: SearchTerms): SQL {
+  return sql`select contact_id as id, rank from public.contact_search_hits(
+    ${terms.nameContains}, ${terms.namePrefix}, ${terms.nameWordPrefix},
+    ${terms.emailContains ?? null}, ${terms.phoneDigitsContains ?? null}, ${terms.noteQuery ?? null})`;
 }

@@ -16,4 +16,5 @@ export {
 } from "./find-duplicate-contacts";
 export { setContactPhoto, setContactPhotoInput } from "./set-contact-photo";
 export { contactSource, filterConditions } from "./contact-query";
+export { contactPageStatement, contactCountStatement } from "./contact-statements";
 export { toContact, toContactSummary, CONTACT_COLUMNS, SUMMARY_COLUMNS, type ContactRow } from "./contact-row";

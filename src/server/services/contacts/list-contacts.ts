@@ -1,11 +1,11 @@
-import { sql } from "drizzle-orm";
 import { listContactsQuery, type ContactListResponse, type ListContactsQuery } from "@/lib/contracts/contact-list";
 import { withUserDb } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
 import type { UserContext } from "./context";
-import { decodeCursor, encodeCursor } from "./contact-cursor";
-import { afterCursor, contactSource, filterConditions, keyColumns, orderBy, resolveSort, SORTS } from "./contact-query";
-import { SUMMARY_COLUMNS, toContactSummary, type SummaryRow } from "./contact-row";
+import { encodeCursor } from "./contact-cursor";
+import { SORTS } from "./contact-query";
+import { toContactSummary, type SummaryRow } from "./contact-row";
+import { contactPageStatement } from "./contact-statements";
 
 export { listContactsQuery as listContactsInput };
 
@@ -16,34 +16,11 @@ type PageRow = SummaryRow & { [key: `sort_key_${number}`]: string | number };
  * full-text indexes, ordered by a keyset so every row appears exactly once across pages.
  */
 export async function listContacts(context: UserContext, input: ListContactsQuery): Promise<ContactListResponse> {
-  const { from, searching } = contactSource(context.userId, input.q);
-  const sort = resolveSort(input.sort, searching);
-  const spec = SORTS[sort];
-  const order = input.order ?? spec.defaultOrder;
-  const conditions = filterConditions(context.userId, input);
-  if (input.cursor) conditions.push(afterCursor(spec, decodeCursor(input.cursor, sort, order)));
-
-  const rows = await withUserDb(context.userId, async (tx) =>
-    resultRows<PageRow>(
-      await tx.execute(sql`
-        select ${SUMMARY_COLUMNS}, ${keyColumns(spec)}
-          from ${from}
-         where ${sql.join(conditions, sql` and `)}
-         order by ${orderBy(spec, order)}
-         limit ${input.limit + 1}`),
-    ),
-  );
-
+  const { statement, sort, order } = contactPageStatement(context.userId, input);
+  const rows = await withUserDb(context.userId, async (tx) => resultRows<PageRow>(await tx.execute(statement)));
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
-  const nextCursor =
-    rows.length > input.limit && last
-      ? encodeCursor({
-          sort,
-          order,
-          keys: spec.keys.map((_key, index) => last[`sort_key_${index}`] ?? ""),
-          id: last.id,
-        })
-      : null;
+  const keys = SORTS[sort].keys.map((_key, index) => last?.[`sort_key_${index}`] ?? "");
+  const nextCursor = rows.length > input.limit && last ? encodeCursor({ sort, order, keys, id: last.id }) : null;
   return { items: page.map(toContactSummary), nextCursor };
 }
