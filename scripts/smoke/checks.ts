@@ -27,11 +27,12 @@ function parseJson(body: string): unknown {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
 
-/** A dependency check reads `"ok"` or `{ status: "ok", … }`. */
+/** A dependency check reads `{ ok: true, latencyMs }` (or `{ ok: false, error }`); `"ok"` and `{ status }` are accepted too. */
 function checkState(value: unknown): string {
   if (typeof value === "string") return value;
-  if (isRecord(value) && typeof value.status === "string") return value.status;
-  return "missing";
+  if (!isRecord(value)) return "missing";
+  if (typeof value.ok === "boolean") return value.ok ? "ok" : typeof value.error === "string" ? value.error : "failing";
+  return typeof value.status === "string" ? value.status : "missing";
 }
 
 function verifyHealth(response: SmokeResponse): string[] {
