@@ -6,7 +6,10 @@ create table app_private.jobs (
   kind text not null check (char_length(kind) between 1 and 100),
   payload jsonb not null default '{}'::jsonb,
   status text not null default 'queued' check (status in ('queued', 'running', 'succeeded', 'failed')),
+  -- Safe: attempt counters stay below max_attempts (at most 50).
+  -- squawk-ignore prefer-bigint-over-int
   attempts integer not null default 0,
+  -- squawk-ignore prefer-bigint-over-int
   max_attempts integer not null default 5 check (max_attempts between 1 and 50),
   run_at timestamptz not null default now(),
   locked_at timestamptz,

@@ -32,7 +32,7 @@ export function pgliteHandle(pg: PGlite, onClose: () => Promise<void> = async ()
   );
   return {
     kind: "pglite",
-    db: drizzle({ client: pg, schema }) as unknown as DatabaseHandle["db"],
+    db: drizzle({ client: pg, schema }),
     sql: sqlClient,
     close: async () => {
       await pg.close();

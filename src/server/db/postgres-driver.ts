@@ -37,7 +37,7 @@ export function openPostgres({ url, max }: PostgresOptions): DatabaseHandle {
   });
   return {
     kind: "postgres",
-    db: drizzle({ client: sql, schema }) as unknown as DatabaseHandle["db"],
+    db: drizzle({ client: sql, schema }),
     sql: postgresSqlClient(sql),
     close: () => sql.end({ timeout: 5 }),
   };

@@ -86,11 +86,11 @@ export function defineRoute<
           const limitHeaders = await enforceRateLimit(options.rateLimit.policy, key);
           limitHeaders.forEach((value, name) => responseHeaders.set(name, value));
         }
-        const body = options.body ? await (options.body as Schema).parseAsync(rawBody ?? {}) : undefined;
+        const body = options.body ? await (options.body).parseAsync(rawBody ?? {}) : undefined;
         const query = options.query
-          ? await (options.query as Schema).parseAsync(Object.fromEntries(new URL(request.url).searchParams))
+          ? await (options.query).parseAsync(Object.fromEntries(new URL(request.url).searchParams))
           : undefined;
-        const params = options.params ? await (options.params as Schema).parseAsync(await next?.params) : undefined;
+        const params = options.params ? await (options.params).parseAsync(await next?.params) : undefined;
 
         const result = await options.handler({
           request,

@@ -77,7 +77,7 @@ describe("background jobs", () => {
       withSystemDb("test:claim-a", (tx) => claimDueJobs(tx, 6)),
       withSystemDb("test:claim-b", (tx) => claimDueJobs(tx, 6)),
     ]);
-    const claimed = [...a!, ...b!].map((job) => job.id).filter((id) => ids.includes(id));
+    const claimed = [...a, ...b].map((job) => job.id).filter((id) => ids.includes(id));
     expect(new Set(claimed).size).toBe(claimed.length);
     expect(claimed.length).toBe(12);
   });
