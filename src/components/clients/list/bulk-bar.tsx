@@ -1,0 +1,42 @@
+"use client";
+
+import { TagIcon, Trash2Icon, XIcon } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { countOf } from "@/lib/contact-display";
+
+/** The actions on the ticked clients; it sits at the bottom of the screen while any are ticked. */
+export function BulkBar({
+  count,
+  onTag,
+  onDelete,
+  onClear,
+}: {
+  count: number;
+  onTag: () => void;
+  onDelete: () => void;
+  onClear: () => void;
+}) {
+  if (count === 0) return null;
+  return (
+    <section
+      aria-label="Selected clients"
+      className="sticky bottom-4 z-20 mt-4 flex flex-wrap items-center gap-2 rounded-xl border bg-card p-2 pl-4 shadow-lg"
+    >
+      <p className="mr-auto text-sm font-medium" aria-live="polite">
+        {countOf(count, "client")} selected
+      </p>
+      <Button size="sm" variant="outline" onClick={onTag}>
+        <TagIcon aria-hidden="true" />
+        Tag
+      </Button>
+      <Button size="sm" variant="outline" className="text-destructive hover:text-destructive" onClick={onDelete}>
+        <Trash2Icon aria-hidden="true" />
+        Delete
+      </Button>
+      <Button size="sm" variant="ghost" onClick={onClear}>
+        <XIcon aria-hidden="true" />
+        <span className="sr-only sm:not-sr-only">Clear selection</span>
+      </Button>
+    </section>
+  );
+}

@@ -1,0 +1,181 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { CircleAlertIcon, LoaderCircleIcon } from "lucide-react";
+import { useState } from "react";
+import { TagPicker } from "@/components/tags/tag-picker";
+import { TAGS_QUERY_KEY } from "@/components/tags/use-tags";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import {
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+} from "@/components/ui/alert-dialog";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { apiRequest, isApiError } from "@/lib/api-client";
+import { countOf } from "@/lib/contact-display";
+import { bulkDeleteContactsInput, bulkTagContactsInput } from "@/lib/contracts/contacts";
+import { CONTACTS_QUERY_KEY } from "./use-contact-list";
+
+interface BulkDialogProps {
+  ids: readonly string[];
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** Called after the server applied the change, with a sentence to announce. */
+  onDone: (message: string) => void;
+}
+
+/** Runs one bulk request: validated with the API's contract first, errors kept for the dialog. */
+function useBulkRequest() {
+  const queryClient = useQueryClient();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function run(send: () => Promise<unknown>): Promise<boolean> {
+    setPending(true);
+    setError(null);
+    try {
+      await send();
+      await queryClient.invalidateQueries({ queryKey: CONTACTS_QUERY_KEY });
+      await queryClient.invalidateQueries({ queryKey: TAGS_QUERY_KEY });
+      return true;
+    } catch (caught) {
+      setError(isApiError(caught) ? caught.message : "That did not work. Try again.");
+      return false;
+    } finally {
+      setPending(false);
+    }
+  }
+  return { pending, error, setError, run };
+}
+
+function ErrorAlert({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <Alert variant="destructive" role="alert">
+      <CircleAlertIcon aria-hidden="true" />
+      <AlertDescription>
+        <p>{message}</p>
+      </AlertDescription>
+    </Alert>
+  );
+}
+
+/** Deletes the ticked clients after a confirmation that says how many; all or nothing. */
+export function BulkDeleteDialog({ ids, open, onOpenChange, onDone }: BulkDialogProps) {
+  const request = useBulkRequest();
+  const clients = countOf(ids.length, "client");
+  async function confirm() {
+    const parsed = bulkDeleteContactsInput.safeParse({ ids });
+    if (!parsed.success) return request.setError(parsed.error.issues[0]?.message ?? "Check the selection");
+    const done = await request.run(() => apiRequest("/api/contacts/bulk-delete", { body: parsed.data }));
+    if (done) onDone(`Deleted ${clients}.`);
+  }
+  return (
+    <AlertDialog open={open} onOpenChange={(next) => !request.pending && onOpenChange(next)}>
+      <AlertDialogContent>
+        <AlertDialogHeader>
+          <AlertDialogTitle>Delete {clients}?</AlertDialogTitle>
+          <AlertDialogDescription>
+            {ids.length === 1 ? "This client" : `These ${ids.length} clients`}, with their notes and tags, will be
+            deleted for good. This cannot be undone.
+          </AlertDialogDescription>
+        </AlertDialogHeader>
+        <ErrorAlert message={request.error} />
+        <AlertDialogFooter>
+          <AlertDialogCancel disabled={request.pending}>Cancel</AlertDialogCancel>
+          <Button variant="destructive" disabled={request.pending} onClick={() => void confirm()}>
+            {request.pending && <LoaderCircleIcon aria-hidden="true" className="animate-spin" />}
+            Delete {clients}
+          </Button>
+        </AlertDialogFooter>
+      </AlertDialogContent>
+    </AlertDialog>
+  );
+}
+
+/** Adds tags to, or removes them from, every ticked client. */
+export function BulkTagDialog({ ids, open, onOpenChange, onDone }: BulkDialogProps) {
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent className="max-h-[calc(100dvh-2rem)] overflow-y-auto">
+        <DialogHeader>
+          <DialogTitle>Tag {countOf(ids.length, "client")}</DialogTitle>
+          <DialogDescription>Choose the tags to add to, or take off, every selected client.</DialogDescription>
+        </DialogHeader>
+        <BulkTagForm ids={ids} onCancel={() => onOpenChange(false)} onDone={onDone} />
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function BulkTagForm({ ids, onCancel, onDone }: Pick<BulkDialogProps, "ids" | "onDone"> & { onCancel: () => void }) {
+  const request = useBulkRequest();
+  const [action, setAction] = useState<"add" | "remove">("add");
+  const [chosen, setChosen] = useState<Map<string, string>>(new Map());
+
+  async function apply() {
+    const parsed = bulkTagContactsInput.safeParse({ ids, tagIds: [...chosen.keys()], action });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return request.setError(issue?.path[0] === "tagIds" ? "Choose at least one tag" : (issue?.message ?? null));
+    }
+    const done = await request.run(() => apiRequest("/api/contacts/bulk-tag", { body: parsed.data }));
+    const names = [...chosen.values()].join(", ");
+    if (done)
+      onDone(
+        action === "add"
+          ? `Added ${names} to ${countOf(ids.length, "client")}.`
+          : `Removed ${names} from ${countOf(ids.length, "client")}.`,
+      );
+  }
+
+  return (
+    <div className="grid gap-4">
+      <div role="radiogroup" aria-label="Add or remove" className="grid grid-cols-2 gap-1 rounded-lg bg-muted p-1">
+        {(["add", "remove"] as const).map((value) => (
+          <label
+            key={value}
+            className="flex cursor-pointer items-center justify-center rounded-md px-3 py-1.5 text-sm font-medium has-checked:bg-card has-checked:shadow-sm has-focus-visible:outline-2 has-focus-visible:outline-ring"
+          >
+            <input
+              type="radio"
+              name="bulk-tag-action"
+              value={value}
+              checked={action === value}
+              onChange={() => setAction(value)}
+              className="sr-only"
+            />
+            {value === "add" ? "Add tags" : "Remove tags"}
+          </label>
+        ))}
+      </div>
+      <TagPicker
+        legend="Tags"
+        selected={new Set(chosen.keys())}
+        onToggle={(tag, checked) =>
+          setChosen((current) => {
+            const next = new Map(current);
+            if (checked) next.set(tag.id, tag.name);
+            else next.delete(tag.id);
+            return next;
+          })
+        }
+      />
+      <ErrorAlert message={request.error} />
+      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+        <Button variant="outline" disabled={request.pending} onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button disabled={request.pending} onClick={() => void apply()}>
+          {request.pending && <LoaderCircleIcon aria-hidden="true" className="animate-spin" />}
+          {action === "add" ? "Add" : "Remove"} {countOf(chosen.size, "tag")}
+        </Button>
+      </div>
+    </div>
+  );
+}

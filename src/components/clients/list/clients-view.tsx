@@ -1,0 +1,169 @@
+"use client";
+
+import { SearchXIcon, UploadIcon, UserPlusIcon, UsersIcon } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useMemo, useRef, useState } from "react";
+import { EmptyState } from "@/components/empty-state";
+import { PageHeader } from "@/components/page-header";
+import { Button } from "@/components/ui/button";
+import { NewClientDialog } from "../new-client/new-client-dialog";
+import { BulkBar } from "./bulk-bar";
+import { BulkDeleteDialog, BulkTagDialog } from "./bulk-dialogs";
+import { ClientsActions, ExportLink, SortSelect } from "./clients-toolbar";
+import { ContactResults, ResultsError, ResultsSkeleton } from "./contact-results";
+import { FilterBar } from "./filter-bar";
+import { apiFilterQuery, isFiltered, withoutFilters } from "./list-params";
+import { SearchBox } from "./search-box";
+import { useContactCount, useContactPages } from "./use-contact-list";
+import { useListParams } from "./use-list-params";
+import { usePageShortcuts } from "./use-page-shortcuts";
+import { useRowSelection } from "./row-selection";
+
+/** The clients list: search, filters, sort and selection, all kept in the URL except the selection. */
+export function ClientsView() {
+  const router = useRouter();
+  const [params, setParams] = useListParams();
+  const pages = useContactPages(params);
+  const count = useContactCount(params);
+  const ids = useMemo(() => pages.contacts.map((contact) => contact.id), [pages.contacts]);
+  const selection = useRowSelection(ids);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [creating, setCreating] = useState(false);
+  const [bulk, setBulk] = useState<"tag" | "delete" | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const filtered = isFiltered(params);
+
+  // Another search or filter is another set of clients: ticks on the old set would act on rows out of sight.
+  const filterKey = apiFilterQuery(params).toString();
+  const [selectionKey, setSelectionKey] = useState(filterKey);
+  if (filterKey !== selectionKey) {
+    setSelectionKey(filterKey);
+    selection.clear();
+  }
+
+  usePageShortcuts({ "/": () => searchRef.current?.focus(), n: () => setCreating(true) });
+
+  const { contacts, fetchNextPage, isFetching, isPlaceholderData, hasNextPage } = pages;
+  const canLoadMore = hasNextPage && !isPlaceholderData;
+  const loadMore = useCallback(() => {
+    if (!isFetching) void fetchNextPage();
+  }, [isFetching, fetchNextPage]);
+  const open = useCallback(
+    (index: number) => {
+      const contact = contacts[index];
+      if (contact) router.push(`/clients/${contact.id}`);
+    },
+    [contacts, router],
+  );
+  const onSearch = useCallback((q: string) => setParams({ ...params, q }), [params, setParams]);
+
+  function finishBulk(message: string) {
+    setBulk(null);
+    selection.clear();
+    setAnnouncement(message);
+  }
+
+  let results;
+  if (pages.isPending) results = <ResultsSkeleton />;
+  else if (pages.isError && contacts.length === 0)
+    results = <ResultsError error={pages.error} retry={() => void pages.refetch()} />;
+  else if (contacts.length === 0 && !filtered)
+    results = (
+      <EmptyState
+        icon={UsersIcon}
+        title="No clients yet"
+        description="Add your first client by hand, or bring everyone over at once from a spreadsheet (CSV)."
+        action={
+          <div className="flex flex-col gap-2 sm:flex-row">
+            <Button onClick={() => setCreating(true)}>
+              <UserPlusIcon aria-hidden="true" />
+              Create your first client
+            </Button>
+            <Button variant="outline" asChild>
+              <Link href="/clients/import">
+                <UploadIcon aria-hidden="true" />
+                Import a CSV
+              </Link>
+            </Button>
+          </div>
+        }
+      />
+    );
+  else if (contacts.length === 0)
+    results = (
+      <EmptyState
+        icon={SearchXIcon}
+        title="No clients match"
+        description={
+          params.q.trim()
+            ? `Nobody matches “${params.q.trim()}” with these filters. Check the spelling, or search less of the name, email or number.`
+            : "Nobody matches these filters."
+        }
+        action={<Button onClick={() => setParams(withoutFilters(params))}>Clear filters</Button>}
+      />
+    );
+  else
+    results = (
+      <ContactResults
+        contacts={contacts}
+        params={params}
+        onParamsChange={setParams}
+        selection={selection}
+        total={count.data?.count}
+        hasMore={canLoadMore}
+        loadingMore={pages.isFetchingNextPage}
+        loadMore={loadMore}
+        open={open}
+        loadError={pages.isFetchNextPageError ? pages.error : null}
+      />
+    );
+
+  return (
+    <>
+      <PageHeader
+        title="Clients"
+        description="Everyone you work with, and everything you know about them."
+        actions={<ClientsActions onNewClient={() => setCreating(true)} />}
+      />
+      <div className="mb-3 flex flex-wrap items-center gap-2">
+        <SearchBox
+          value={params.q}
+          onSearch={onSearch}
+          busy={pages.isFetching && !pages.isFetchingNextPage}
+          inputRef={searchRef}
+        />
+        <div className="min-w-0 flex-1 sm:flex-none lg:hidden">
+          <SortSelect params={params} onChange={setParams} />
+        </div>
+        <ExportLink params={params} />
+      </div>
+      <div className="mb-4">
+        <FilterBar params={params} onChange={setParams} count={count.data?.count} />
+      </div>
+      <p role="status" className="sr-only">
+        {announcement}
+      </p>
+      {results}
+      <BulkBar
+        count={selection.selected.size}
+        onTag={() => setBulk("tag")}
+        onDelete={() => setBulk("delete")}
+        onClear={selection.clear}
+      />
+      <NewClientDialog open={creating} onOpenChange={setCreating} />
+      <BulkTagDialog
+        ids={[...selection.selected]}
+        open={bulk === "tag"}
+        onOpenChange={(next) => setBulk(next ? "tag" : null)}
+        onDone={finishBulk}
+      />
+      <BulkDeleteDialog
+        ids={[...selection.selected]}
+        open={bulk === "delete"}
+        onOpenChange={(next) => setBulk(next ? "delete" : null)}
+        onDone={finishBulk}
+      />
+    </>
+  );
+}

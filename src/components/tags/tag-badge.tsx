@@ -1,0 +1,40 @@
+import type { ReactNode } from "react";
+import { cn } from "@/lib/utils";
+
+/** A tag as a pill: its colour as a dot, its name in the page's text colour so it always reads. */
+export function TagBadge({
+  name,
+  color,
+  className,
+  children,
+}: {
+  name: string;
+  color: string;
+  className?: string;
+  /** Extra content after the name (e.g. a remove button). */
+  children?: ReactNode;
+}) {
+  return (
+    <span
+      className={cn(
+        "inline-flex max-w-full min-w-0 items-center gap-1.5 rounded-full border bg-card px-2 py-0.5 text-xs font-medium",
+        className,
+      )}
+    >
+      <TagSwatch color={color} className="size-2" />
+      <span className="truncate">{name}</span>
+      {children}
+    </span>
+  );
+}
+
+/** The tag's colour as a round swatch; decorative (the name always sits beside it). */
+export function TagSwatch({ color, className }: { color: string; className?: string }) {
+  return (
+    <span
+      aria-hidden="true"
+      className={cn("inline-block size-3 shrink-0 rounded-full ring-1 ring-foreground/15", className)}
+      style={{ backgroundColor: color }}
+    />
+  );
+}
