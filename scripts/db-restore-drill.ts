@@ -5,7 +5,7 @@ import { postAlert } from "./backup/alert";
 import { defaultAppCommand } from "./backup/app-runner";
 import { publishGauges } from "./backup/backup-metrics";
 import { UsageError, formatTable, print, runCommand } from "./backup/cli";
-import { readBackupConfig, type BackupConfig } from "./backup/config";
+import { backupEnvSchema, readBackupConfig, type BackupConfig } from "./backup/config";
 import { runRestoreDrill } from "./backup/restore-drill";
 
 const HELP = `Usage: npm run db:restore-drill [-- options]
@@ -75,7 +75,9 @@ async function main(): Promise<void> {
   config = readBackupConfig();
   const result = await runRestoreDrill(config, {
     reference: values.backup,
-    serverUrl: values["server-url"] ?? (process.env.DRILL_DATABASE_URL || undefined),
+    serverUrl:
+      values["server-url"] ??
+      backupEnvSchema.shape.DRILL_DATABASE_URL.parse(process.env.DRILL_DATABASE_URL || undefined),
     maxAgeHours,
     keep: values.keep,
     smoke: plan.smoke,

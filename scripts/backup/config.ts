@@ -46,6 +46,7 @@ export const backupEnvSchema = z.object({
   BACKUP_METRICS_FILE: z.string().min(1).optional(),
   BACKUP_PUSHGATEWAY_URL: z.url().optional(),
   ALERT_WEBHOOK_URL: z.url().optional(),
+  DRILL_DATABASE_URL: serverSchema.DATABASE_URL,
   AWS_REGION: z.string().min(1).optional(),
 });
 
