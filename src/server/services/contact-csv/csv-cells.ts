@@ -1,0 +1,102 @@
+import { CONTACT_SOURCES, LIFECYCLE_STAGES, PREFERRED_CHANNELS } from "@/lib/contracts/contacts";
+import type { CsvCellKind, CsvColumn } from "@/lib/csv-columns";
+
+/** A cell read back into a field value, or why it cannot be. */
+export type CellReading = { value: unknown } | { error: string };
+
+interface CellFormat {
+  write(value: unknown): string;
+  read(cell: string, column: CsvColumn): CellReading;
+}
+
+/** The values a `choice` column accepts, by field; matched without regard to letter case. */
+const CHOICES: Record<string, readonly string[]> = {
+  source: CONTACT_SOURCES,
+  lifecycleStage: LIFECYCLE_STAGES,
+  "preferences.preferredChannel": PREFERRED_CHANNELS,
+};
+
+const BOOLEAN_WORDS: Record<string, boolean> = {
+  yes: true,
+  y: true,
+  true: true,
+  "1": true,
+  on: true,
+  no: false,
+  n: false,
+  false: false,
+  "0": false,
+  off: false,
+};
+
+const LIST_SEPARATOR = ";";
+
+/** List items are joined with "; "; a `;` or `\` inside an item is written `\;` or `\\` so it reads back whole. */
+export function writeList(items: readonly string[]): string {
+  return items.map((item) => item.replace(/[\\;]/g, "\\$&")).join(`${LIST_SEPARATOR} `);
+}
+
+export function readList(cell: string): string[] {
+  const items: string[] = [];
+  let current = "";
+  for (let index = 0; index < cell.length; index += 1) {
+    const char = cell[index];
+    const next = cell[index + 1];
+    if (char === "\\" && (next === "\\" || next === LIST_SEPARATOR)) {
+      current += next;
+      index += 1;
+    } else if (char === LIST_SEPARATOR) {
+      items.push(current);
+      current = "";
+    } else {
+      current += char;
+    }
+  }
+  items.push(current);
+  return items.map((item) => item.trim()).filter((item) => item !== "");
+}
+
+const asText = (value: unknown) => (typeof value === "string" || typeof value === "number" ? String(value) : "");
+
+/** How each kind of column is written on export and read on import. */
+export const CELL_FORMATS: Record<CsvCellKind, CellFormat> = {
+  text: { write: asText, read: (cell) => ({ value: cell }) },
+  date: { write: asText, read: (cell) => ({ value: cell }) },
+  instant: {
+    write: asText,
+    // A bare date is read as midnight UTC: spreadsheets often hold "last visit" as a day.
+    read: (cell) => ({ value: /^\d{4}-\d{2}-\d{2}$/.test(cell) ? `${cell}T00:00:00Z` : cell }),
+  },
+  list: {
+    write: (value) => (Array.isArray(value) ? writeList(value.map(String)) : ""),
+    read: (cell) => ({ value: readList(cell) }),
+  },
+  boolean: {
+    write: (value) => (value === true ? "yes" : value === false ? "no" : ""),
+    read: (cell) => {
+      const value = BOOLEAN_WORDS[cell.toLowerCase()];
+      return value === undefined ? { error: "Use yes or no" } : { value };
+    },
+  },
+  choice: {
+    write: asText,
+    read: (cell, column) => {
+      const choices = CHOICES[column.field] ?? [];
+      const value = choices.find((choice) => choice.toLowerCase() === cell.toLowerCase());
+      return value === undefined ? { error: `Use one of: ${choices.join(", ")}` } : { value };
+    },
+  },
+};
+
+/** Characters that make a spreadsheet read a cell as a formula (or hide its start). */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+/** Export: a cell a spreadsheet would run as a formula gets a leading `'` (also one already starting `'` + trigger, so import stays exact). */
+export function neutraliseFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** Import: undoes `neutraliseFormula`, so exported values (and cells typed with a protective `'`) come back as they were. */
+export function restoreFormula(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}

@@ -1,0 +1,30 @@
+import { withUserDb } from "@/server/db";
+import { duplicatesIn, type UserContext } from "@/server/services/contacts";
+import { importEventStream } from "./import-event-stream";
+import { planCsvImport } from "./plan-csv-import";
+import { contactKeys, invalidRowReasons, prepareCsvImport } from "./prepare-csv-import";
+import type { CsvUploadSource } from "./read-csv-upload";
+import { writeCsvImport } from "./write-csv-import";
+
+/**
+ * Imports an uploaded CSV of clients in ONE transaction. The file is read, checked and mapped
+ * first, so a malformed file or bad options answer 4xx before anything starts; then the returned
+ * NDJSON stream runs the transaction, reporting progress, and ends with the created, merged and
+ * skipped rows (invalid rows are skipped with their reasons) or with an error and nothing written.
+ */
+export async function importCsvContacts(
+  context: UserContext,
+  source: CsvUploadSource,
+): Promise<ReadableStream<Uint8Array>> {
+  const { candidates, errors, options } = await prepareCsvImport(source);
+  const { userId } = context;
+  return importEventStream((report, signal) =>
+    withUserDb(userId, async (tx) => {
+      const existing = await duplicatesIn(tx, userId, contactKeys(candidates));
+      const steps = planCsvImport(candidates, existing, options);
+      const result = await writeCsvImport(tx, userId, steps, report, signal);
+      const skipped = [...invalidRowReasons(errors), ...result.skipped].sort((a, b) => a.row - b.row);
+      return { ...result, skipped };
+    }),
+  );
+}
