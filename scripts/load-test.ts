@@ -43,6 +43,8 @@ function parseStages(text: string): Stage[] {
   });
 }
 
+const SETTLE_SECONDS = 5;
+
 async function localInstance(port: number, build: boolean, workDir: string): Promise<RunningApp> {
   const distDir = ".next-delivery";
   if (build) await buildApp(distDir);
@@ -97,6 +99,8 @@ async function main(): Promise<number> {
     );
     let failures = 0;
     for (const scenario of scenarios) {
+      // Let the server finish what the previous scenario queued, so each table measures its own scenario.
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_SECONDS * 1000));
       const results: StageResult[] = [];
       for (const stage of scenario.kind === "burst" ? [stages[0]!] : stages) {
         results.push(await runStage(scenario, stage, context));
