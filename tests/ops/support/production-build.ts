@@ -5,10 +5,13 @@ import path from "node:path";
 import type { Stage } from "./dockerfile";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
-/** This suite's own build directory, so it never disturbs `.next` or another build running beside it. */
-export const DIST_DIR = ".next-delivery";
+/**
+ * This suite's own build directory, so it never disturbs `.next` or another build running beside it;
+ * OPS_BUILD_DIR=.next with OPS_REUSE_BUILD=1 tests the build CI has already made instead.
+ */
+export const DIST_DIR = process.env.OPS_BUILD_DIR ?? ".next-delivery";
 
-/** Builds the app into DIST_DIR (reused when OPS_REUSE_BUILD=1 and a build is there). */
+/** Builds the app into DIST_DIR (reused when OPS_REUSE_BUILD=1 and a standalone build is there). */
 export function ensureProductionBuild(): void {
   const server = path.join(ROOT, DIST_DIR, "standalone", "server.js");
   if (process.env.OPS_REUSE_BUILD === "1" && existsSync(server)) return;
