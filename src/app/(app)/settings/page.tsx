@@ -1,4 +1,6 @@
+import { ChevronRightIcon } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { SignOutAllButton } from "@/components/shell/sign-out-all-button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -24,6 +26,23 @@ export default async function SettingsPage() {
               <dt className="text-sm font-medium text-muted-foreground">Email</dt>
               <dd className="-mt-3 text-sm break-all sm:mt-0">{account.email}</dd>
             </dl>
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Tags</CardTitle>
+            <CardDescription>
+              The labels you give clients, their colours and how many clients carry each.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <Link
+              href="/settings/tags"
+              className="inline-flex items-center gap-1 text-sm font-medium text-primary underline-offset-4 hover:underline"
+            >
+              Manage tags
+              <ChevronRightIcon aria-hidden="true" className="size-4" />
+            </Link>
           </CardContent>
         </Card>
         <Card>

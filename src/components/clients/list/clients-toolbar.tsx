@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import type { ContactSort } from "@/lib/contracts/contact-list";
 import { NativeSelect } from "../field-controls";
-import { apiFilterQuery, effectiveSort, type ListParams } from "./list-params";
+import { apiListQuery, effectiveSort, type ListParams } from "./list-params";
 
 /** Every sort and order as one choice, for screens where the table's headers are not shown. */
 const SORT_CHOICES: { sort: ContactSort; order: "asc" | "desc"; label: string }[] = [
@@ -39,9 +39,9 @@ export function ClientsActions({ onNewClient }: { onNewClient: () => void }) {
   );
 }
 
-/** A link to `GET /api/contacts/export` with the list's current filters: a CSV of what the list shows. */
+/** A link to `GET /api/contacts/export` with the list's search, filters and sort: a CSV of what the list shows. */
 export function ExportLink({ params, children }: { params: ListParams; children?: ReactNode }) {
-  const query = apiFilterQuery(params).toString();
+  const query = apiListQuery(params).toString();
   return (
     <Button variant="outline" asChild>
       <a href={`/api/contacts/export${query ? `?${query}` : ""}`} download>

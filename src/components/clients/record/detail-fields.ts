@@ -15,6 +15,8 @@ export interface DetailField {
 export interface DetailSection {
   id: string;
   title: string;
+  /** Which of the two columns it sits in on wide screens (each column keeps its place while a section grows). */
+  column: 1 | 2;
   fields: readonly DetailField[];
 }
 
@@ -32,6 +34,7 @@ const LIST_HINT = "One per line";
 export const DETAIL_SECTIONS: readonly DetailSection[] = [
   {
     id: "contact",
+    column: 1,
     title: "Contact",
     fields: [
       { path: "displayName", label: "Name", kind: "text" },
@@ -46,6 +49,7 @@ export const DETAIL_SECTIONS: readonly DetailSection[] = [
   },
   {
     id: "address",
+    column: 1,
     title: "Address",
     fields: [
       { path: "address.line1", label: "Street address", kind: "text" },
@@ -58,6 +62,7 @@ export const DETAIL_SECTIONS: readonly DetailSection[] = [
   },
   {
     id: "emergency",
+    column: 1,
     title: "Emergency contact",
     fields: [
       { path: "emergencyContact.name", label: "Name", kind: "text" },
@@ -67,6 +72,7 @@ export const DETAIL_SECTIONS: readonly DetailSection[] = [
   },
   {
     id: "health",
+    column: 2,
     title: "Health context",
     fields: [
       { path: "healthContext.conditions", label: "Conditions", kind: "list", hint: LIST_HINT },
@@ -78,6 +84,7 @@ export const DETAIL_SECTIONS: readonly DetailSection[] = [
   },
   {
     id: "preferences",
+    column: 2,
     title: "Preferences",
     fields: [
       {

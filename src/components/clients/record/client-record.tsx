@@ -1,0 +1,75 @@
+"use client";
+
+import { ArrowLeftIcon } from "lucide-react";
+import Link from "next/link";
+import { useState, type ReactNode } from "react";
+import { reachLine, SOURCE_LABELS } from "@/lib/contact-display";
+import type { Contact } from "@/lib/contracts/contacts";
+import { ContactAvatar } from "../contact-avatar";
+import { LocalDay } from "../local-day";
+import { ClientTags } from "./client-tags";
+import { DeleteClientButton } from "./delete-client";
+import { DETAIL_SECTIONS } from "./detail-fields";
+import { DetailsSection } from "./details-section";
+import { StagePicker } from "./stage-picker";
+
+/** A client's page: header (photo, name, stage, tags), the editable details, then the notes. */
+export function ClientRecord({
+  initialContact,
+  photoUrl,
+  notes,
+}: {
+  initialContact: Contact;
+  photoUrl: string | null;
+  /** The notes timeline, rendered by the notes feature for this client. */
+  notes?: ReactNode;
+}) {
+  const [contact, setContact] = useState(initialContact);
+  const reach = reachLine(contact);
+
+  return (
+    <>
+      <Link
+        href="/clients"
+        className="mb-6 inline-flex items-center gap-1.5 rounded-md text-sm font-medium text-muted-foreground hover:text-foreground focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+      >
+        <ArrowLeftIcon aria-hidden="true" className="size-4" />
+        Clients
+      </Link>
+      <header className="mb-8 flex flex-col gap-4 sm:flex-row sm:items-start sm:gap-6">
+        <div className="flex min-w-0 flex-1 items-start gap-4 sm:gap-6">
+          <ContactAvatar displayName={contact.displayName} photoUrl={photoUrl} size="lg" />
+          <div className="grid min-w-0 flex-1 gap-2">
+            <h1 className="text-2xl font-semibold tracking-tight break-words sm:text-3xl">{contact.displayName}</h1>
+            <p className="text-sm text-muted-foreground">
+              {[contact.pronouns, reach].filter(Boolean).join(" · ")}
+              {(contact.pronouns || reach) && <br />}
+              Added <LocalDay iso={contact.createdAt} /> · {SOURCE_LABELS[contact.source]}
+              {contact.lastVisitAt && (
+                <>
+                  {" "}
+                  · Last visit <LocalDay iso={contact.lastVisitAt} />
+                </>
+              )}
+            </p>
+            <div className="mt-1 flex flex-wrap items-start gap-x-3 gap-y-2">
+              <StagePicker contact={contact} onChange={setContact} />
+              <ClientTags contact={contact} onChange={setContact} />
+            </div>
+          </div>
+        </div>
+        <DeleteClientButton contact={contact} />
+      </header>
+      <div className="grid items-start gap-6 lg:grid-cols-2">
+        {([1, 2] as const).map((column) => (
+          <div key={column} className="grid gap-6">
+            {DETAIL_SECTIONS.filter((section) => section.column === column).map((section) => (
+              <DetailsSection key={section.id} section={section} contact={contact} onSaved={setContact} />
+            ))}
+          </div>
+        ))}
+      </div>
+      {notes && <div className="mt-4">{notes}</div>}
+    </>
+  );
+}

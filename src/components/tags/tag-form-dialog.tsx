@@ -1,0 +1,128 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { CheckIcon } from "lucide-react";
+import { useId, useState } from "react";
+import { FormErrorAlert } from "@/components/auth/form-error-alert";
+import { CONTACTS_QUERY_KEY } from "@/components/clients/list/use-contact-list";
+import { useContractForm } from "@/components/auth/use-contract-form";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { apiRequest } from "@/lib/api-client";
+import { createTagInput, DEFAULT_TAG_COLOR, tagSchema, updateTagInput, type Tag } from "@/lib/contracts/tags";
+import { cn } from "@/lib/utils";
+import { TAG_COLOR_PRESETS } from "./tag-colors";
+import { TAGS_QUERY_KEY } from "./use-tags";
+
+/** Creates a tag (`tag` absent) or renames, recolours and recategorises one. */
+export function TagFormDialog({
+  tag,
+  categories,
+  open,
+  onOpenChange,
+}: {
+  tag: Tag | null;
+  /** Categories already in use, offered as suggestions. */
+  categories: readonly string[];
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>{tag ? `Edit tag “${tag.name}”` : "New tag"}</DialogTitle>
+          <DialogDescription>
+            {tag ? "Changes show on every client with this tag." : "Tags group clients you want to find together."}
+          </DialogDescription>
+        </DialogHeader>
+        <TagForm tag={tag} categories={categories} onDone={() => onOpenChange(false)} />
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function TagForm({ tag, categories, onDone }: { tag: Tag | null; categories: readonly string[]; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const [color, setColor] = useState(tag?.color ?? DEFAULT_TAG_COLOR);
+  const listId = useId();
+  const colorId = useId();
+  const form = useContractForm({
+    schema: tag ? updateTagInput : createTagInput,
+    submit: async (values) => {
+      const saved = await apiRequest(tag ? `/api/tags/${tag.id}` : "/api/tags", {
+        method: tag ? "PATCH" : "POST",
+        body: values,
+        schema: tagSchema,
+      });
+      queryClient.setQueryData<Tag[]>(TAGS_QUERY_KEY, (list = []) =>
+        [...list.filter((other) => other.id !== saved.id), saved].sort((a, b) => a.name.localeCompare(b.name)),
+      );
+      // Client rows carry tag names and colours.
+      void queryClient.invalidateQueries({ queryKey: CONTACTS_QUERY_KEY });
+      onDone();
+    },
+  });
+
+  return (
+    <form noValidate onSubmit={form.onSubmit} className="grid gap-4">
+      <FormErrorAlert error={form.formError} alertRef={form.formErrorRef} />
+      <FormField label="Name" error={form.fieldErrors.name}>
+        {(control) => <Input {...control} name="name" defaultValue={tag?.name ?? ""} autoComplete="off" required />}
+      </FormField>
+      <FormField label="Category" hint="Optional, e.g. Health or Marketing" error={form.fieldErrors.category}>
+        {(control) => (
+          <Input {...control} name="category" defaultValue={tag?.category ?? ""} list={listId} autoComplete="off" />
+        )}
+      </FormField>
+      <datalist id={listId}>
+        {categories.map((category) => (
+          <option key={category} value={category} />
+        ))}
+      </datalist>
+      <fieldset className="grid gap-2">
+        <legend className="mb-2 text-sm font-medium">Colour</legend>
+        <div className="flex flex-wrap items-center gap-2">
+          {TAG_COLOR_PRESETS.map((preset) => (
+            <button
+              key={preset.value}
+              type="button"
+              aria-label={preset.name}
+              aria-pressed={color === preset.value}
+              onClick={() => setColor(preset.value)}
+              className="flex size-8 items-center justify-center rounded-full ring-1 ring-foreground/15 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+              style={{ backgroundColor: preset.value }}
+            >
+              {color === preset.value && <CheckIcon aria-hidden="true" className="size-4 text-white" />}
+            </button>
+          ))}
+          <div className="ml-1 flex items-center gap-2">
+            <Label htmlFor={colorId} className="text-muted-foreground">
+              Custom
+            </Label>
+            <input
+              id={colorId}
+              type="color"
+              name="color"
+              value={color}
+              onChange={(event) => setColor(event.target.value)}
+              className={cn("h-8 w-10 cursor-pointer rounded-md border border-input bg-card p-0.5")}
+            />
+          </div>
+        </div>
+        {form.fieldErrors.color && <p className="text-sm font-medium text-destructive">{form.fieldErrors.color}</p>}
+      </fieldset>
+      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+        <Button variant="outline" disabled={form.pending} onClick={onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={form.pending}>
+          {form.pending ? "Saving…" : tag ? "Save tag" : "Create tag"}
+        </Button>
+      </div>
+    </form>
+  );
+}
