@@ -69,7 +69,7 @@ export function ClientRecord({
           </div>
         ))}
       </div>
-      {notes && <div className="mt-4">{notes}</div>}
+      {notes && <div className="mt-10">{notes}</div>}
     </>
   );
 }

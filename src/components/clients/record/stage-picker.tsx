@@ -33,7 +33,7 @@ export function StagePicker({ contact, onChange }: { contact: Contact; onChange:
           value={contact.lifecycleStage}
           onChange={(event) => void choose(event.target.value as LifecycleStage)}
           className={cn(
-            "h-8 cursor-pointer appearance-none rounded-full py-0 pr-8 pl-3 text-sm font-medium outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50",
+            "field-sizing-content h-8 cursor-pointer appearance-none rounded-full py-0 pr-8 pl-3 text-sm font-medium outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50",
             STAGE_BADGE_CLASSES[contact.lifecycleStage],
           )}
         >

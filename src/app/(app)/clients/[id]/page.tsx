@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ClientRecord } from "@/components/clients/record/client-record";
+import { ClientNotesTimeline } from "@/components/notes/client-notes-timeline";
 import { loadClient, loadClientPhoto } from "./load-client";
 
 interface ClientPageProps {
@@ -12,5 +13,11 @@ export async function generateMetadata({ params }: ClientPageProps): Promise<Met
 
 export default async function ClientPage({ params }: ClientPageProps) {
   const contact = await loadClient((await params).id);
-  return <ClientRecord initialContact={contact} photoUrl={await loadClientPhoto(contact)} />;
+  return (
+    <ClientRecord
+      initialContact={contact}
+      photoUrl={await loadClientPhoto(contact)}
+      notes={<ClientNotesTimeline contactId={contact.id} />}
+    />
+  );
 }
