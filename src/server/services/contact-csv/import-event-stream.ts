@@ -18,6 +18,7 @@ export function importEventStream(run: RunImport): ReadableStream<Uint8Array> {
   const context = currentRequestContext();
   const requestId = context?.requestId ?? "";
   let open = true;
+  let settled: Promise<void> = Promise.resolve();
   return new ReadableStream<Uint8Array>({
     start(controller) {
       const send = (event: CsvImportEvent) => {
@@ -27,7 +28,7 @@ export function importEventStream(run: RunImport): ReadableStream<Uint8Array> {
         if (open) controller.close();
         open = false;
       };
-      run((progress) => send({ type: "progress", ...progress }), abort.signal).then(
+      settled = run((progress) => send({ type: "progress", ...progress }), abort.signal).then(
         (result) => {
           log().info(
             { created: result.created.length, merged: result.merged.length, skipped: result.skipped.length },
@@ -51,9 +52,11 @@ export function importEventStream(run: RunImport): ReadableStream<Uint8Array> {
         },
       );
     },
-    cancel() {
+    /** Resolves once the transaction has rolled back (or had already committed). */
+    async cancel() {
       open = false;
       abort.abort();
+      await settled;
     },
   });
 }

@@ -98,7 +98,10 @@ export async function readCsvUpload(source: CsvUploadSource): Promise<CsvUpload>
       input.destroy();
       reject(error);
     };
+    const malformed = () => fail(new AppError("bad_request", "The upload is not valid multipart/form-data"));
     parser.on("file", (name, stream, info) => {
+      // A part cut off by the end of the body errors on its own stream as well as on the parser.
+      stream.on("error", malformed);
       if (name !== CSV_UPLOAD_PARTS.file || fileName !== undefined) {
         stream.resume();
         return;
@@ -112,7 +115,7 @@ export async function readCsvUpload(source: CsvUploadSource): Promise<CsvUpload>
       if (info.valueTruncated) fail(invalid(CSV_UPLOAD_PARTS.options, "The import options are too large"));
       optionsText = value;
     });
-    parser.on("error", () => fail(new AppError("bad_request", "The upload is not valid multipart/form-data")));
+    parser.on("error", malformed);
     parser.on("close", () => {
       if (settled) return;
       if (fileName === undefined) return fail(invalid(CSV_UPLOAD_PARTS.file, "Choose a CSV file to upload"));
