@@ -36,11 +36,14 @@ const optionalText = (max: number) =>
 const textList = z.array(plainText(200).min(1)).max(50);
 
 /** A calendar date (`YYYY-MM-DD`) that exists, e.g. no 30 February. */
-export const calendarDate = z.iso
-  .date()
-  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
-    message: "Not a real date",
-  });
+export const calendarDate = z.iso.date().refine(
+  // Refinements also run on text the format check refused, so this must not throw on garbage.
+  (value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  },
+  { message: "Not a real date" },
+);
 
 /** An instant with an explicit offset, passed on in canonical UTC form. */
 export const instant = z.iso
