@@ -87,7 +87,7 @@ describe.runIf(testDbKind() === "pglite")("npm run db:* on the embedded database
     } finally {
       await app.close();
     }
-  });
+  }, 180_000); // several child processes each open PGlite from disk
 
   it("refuses bad arguments with exit code 2 and the help", async () => {
     const result = await dbCli(["rollback", "zero"], { DATA_DIR: dataDir });
