@@ -13,12 +13,16 @@ import {
   Undo2Icon,
   type LucideIcon,
 } from "lucide-react";
+import { useRef, useState, type KeyboardEvent } from "react";
 import type { NoteDocument } from "@/lib/contracts/notes";
 import { noteEditorExtensions } from "@/lib/note-editor-extensions";
 import { cn } from "@/lib/utils";
 import { noteEditorHeadingsClass, noteProseClass } from "./note-prose";
 
+type ToolGroup = "text" | "blocks" | "history";
+
 interface Tool {
+  group: ToolGroup;
   label: string;
   icon: LucideIcon;
   /** Whether the selection already has it (shown as pressed); tools without state are plain buttons. */
@@ -26,79 +30,112 @@ interface Tool {
   run: (editor: Editor) => boolean;
 }
 
-const TOOLS: Tool[][] = [
-  [
-    {
-      label: "Bold",
-      icon: BoldIcon,
-      active: (e) => e.isActive("bold"),
-      run: (e) => e.chain().focus().toggleBold().run(),
-    },
-    {
-      label: "Italic",
-      icon: ItalicIcon,
-      active: (e) => e.isActive("italic"),
-      run: (e) => e.chain().focus().toggleItalic().run(),
-    },
-    {
-      label: "Underline",
-      icon: UnderlineIcon,
-      active: (e) => e.isActive("underline"),
-      run: (e) => e.chain().focus().toggleUnderline().run(),
-    },
-  ],
-  [
-    {
-      label: "Section heading",
-      icon: Heading2Icon,
-      active: (e) => e.isActive("heading", { level: 2 }),
-      run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(),
-    },
-    {
-      label: "Subheading",
-      icon: Heading3Icon,
-      active: (e) => e.isActive("heading", { level: 3 }),
-      run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(),
-    },
-    {
-      label: "Bulleted list",
-      icon: ListIcon,
-      active: (e) => e.isActive("bulletList"),
-      run: (e) => e.chain().focus().toggleBulletList().run(),
-    },
-    {
-      label: "Numbered list",
-      icon: ListOrderedIcon,
-      active: (e) => e.isActive("orderedList"),
-      run: (e) => e.chain().focus().toggleOrderedList().run(),
-    },
-  ],
-  [
-    { label: "Undo", icon: Undo2Icon, run: (e) => e.chain().focus().undo().run() },
-    { label: "Redo", icon: Redo2Icon, run: (e) => e.chain().focus().redo().run() },
-  ],
+const TOOLS: Tool[] = [
+  {
+    group: "text",
+    label: "Bold",
+    icon: BoldIcon,
+    active: (e) => e.isActive("bold"),
+    run: (e) => e.chain().focus().toggleBold().run(),
+  },
+  {
+    group: "text",
+    label: "Italic",
+    icon: ItalicIcon,
+    active: (e) => e.isActive("italic"),
+    run: (e) => e.chain().focus().toggleItalic().run(),
+  },
+  {
+    group: "text",
+    label: "Underline",
+    icon: UnderlineIcon,
+    active: (e) => e.isActive("underline"),
+    run: (e) => e.chain().focus().toggleUnderline().run(),
+  },
+  {
+    group: "blocks",
+    label: "Section heading",
+    icon: Heading2Icon,
+    active: (e) => e.isActive("heading", { level: 2 }),
+    run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(),
+  },
+  {
+    group: "blocks",
+    label: "Subheading",
+    icon: Heading3Icon,
+    active: (e) => e.isActive("heading", { level: 3 }),
+    run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(),
+  },
+  {
+    group: "blocks",
+    label: "Bulleted list",
+    icon: ListIcon,
+    active: (e) => e.isActive("bulletList"),
+    run: (e) => e.chain().focus().toggleBulletList().run(),
+  },
+  {
+    group: "blocks",
+    label: "Numbered list",
+    icon: ListOrderedIcon,
+    active: (e) => e.isActive("orderedList"),
+    run: (e) => e.chain().focus().toggleOrderedList().run(),
+  },
+  { group: "history", label: "Undo", icon: Undo2Icon, run: (e) => e.chain().focus().undo().run() },
+  { group: "history", label: "Redo", icon: Redo2Icon, run: (e) => e.chain().focus().redo().run() },
 ];
+
+const GROUPS: ToolGroup[] = ["text", "blocks", "history"];
+
+/** Arrow keys, Home and End move between tools (the ARIA toolbar pattern: one tab stop for the whole bar). */
+const MOVES: Record<string, (index: number, count: number) => number> = {
+  ArrowRight: (index, count) => (index + 1) % count,
+  ArrowLeft: (index, count) => (index - 1 + count) % count,
+  Home: () => 0,
+  End: (_index, count) => count - 1,
+};
 
 function Toolbar({ editor, label }: { editor: Editor; label: string }) {
   // Re-renders only when a tool's pressed state changes, not on every keystroke.
   const pressed = useEditorState({
     editor,
-    selector: ({ editor: current }) => TOOLS.flat().map((tool) => tool.active?.(current) ?? null),
+    selector: ({ editor: current }) => TOOLS.map((tool) => tool.active?.(current) ?? null),
   });
-  let index = 0;
+  const [focused, setFocused] = useState(0);
+  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const move = MOVES[event.key];
+    if (!move) return;
+    event.preventDefault();
+    const next = move(focused, TOOLS.length);
+    setFocused(next);
+    buttons.current[next]?.focus();
+  }
+
   return (
-    <div role="toolbar" aria-label={`${label} formatting`} className="flex flex-wrap items-center gap-1 border-b p-1">
-      {TOOLS.map((group, groupIndex) => (
-        <div key={groupIndex} className="flex items-center gap-0.5 not-last:border-r not-last:pr-1">
-          {group.map((tool) => {
-            const isPressed = pressed[index++] ?? null;
+    <div
+      role="toolbar"
+      aria-label={`${label} formatting`}
+      onKeyDown={onKeyDown}
+      className="flex flex-wrap items-center gap-1 border-b p-1"
+    >
+      {GROUPS.map((group) => (
+        <div key={group} className="flex items-center gap-0.5 not-last:border-r not-last:pr-1">
+          {TOOLS.map((tool, index) => {
+            if (tool.group !== group) return null;
+            const isPressed = pressed[index] ?? null;
             return (
               <button
                 key={tool.label}
+                ref={(element) => {
+                  buttons.current[index] = element;
+                }}
                 type="button"
                 title={tool.label}
                 aria-label={tool.label}
+                tabIndex={index === focused ? 0 : -1}
                 {...(isPressed === null ? {} : { "aria-pressed": isPressed })}
+                onFocus={() => setFocused(index)}
                 onClick={() => tool.run(editor)}
                 className="inline-flex size-8 items-center justify-center rounded-md text-muted-foreground hover:bg-accent hover:text-accent-foreground focus-visible:outline-2 focus-visible:outline-ring aria-pressed:bg-accent aria-pressed:text-accent-foreground"
               >
