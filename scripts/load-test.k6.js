@@ -36,6 +36,7 @@ export const options = {
     listClients: staged("listClients"),
     createClient: staged("createClient"),
     readClient: staged("readClient"),
+    createNote: staged("createNote"),
     signIn: staged("signIn"),
     signInBurst: { executor: "shared-iterations", vus: 1, iterations: 1, exec: "signInBurst", startTime: "3m30s" },
   },
@@ -122,6 +123,20 @@ export function readClient(data) {
     stagedTags({ headers: { cookie: account.cookie } }),
   );
   check(res, { "read is 200": (r) => r.status === 200 });
+  sleep(1);
+}
+
+export function createNote(data) {
+  const account = accountOf(data);
+  const text = `Session ${randomString(12)}`;
+  const body = JSON.stringify({
+    bodyJson: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] },
+  });
+  const res = http.post(`${BASE_URL}/api/contacts/${account.contactId}/notes`, body, {
+    ...jsonWrite({ cookie: account.cookie }),
+    tags: { kind: "staged" },
+  });
+  check(res, { "note is 201": (r) => r.status === 201 });
   sleep(1);
 }
 

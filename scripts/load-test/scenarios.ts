@@ -1,6 +1,7 @@
 /**
- * The load-test scenarios, one row each: the audit's (list, create and read clients; sign-in; a burst
- * that must hit the rate limiter) plus health and the session check. A new route gets a new row.
+ * The load-test scenarios, one row each: the audit's (list, create and read clients; create notes;
+ * sign-in; a burst that must hit the rate limiter) plus health and the session check. A new route
+ * gets a new row.
  */
 export interface Scenario {
   name: string;
@@ -55,6 +56,17 @@ export const SCENARIOS: Scenario[] = [
     path: "/api/contacts/{contactId}",
     signedIn: true,
     expect: [200],
+    kind: "staged",
+  },
+  {
+    name: "create note",
+    method: "POST",
+    path: "/api/contacts/{contactId}/notes",
+    body: {
+      bodyJson: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Session [<id>]" }] }] },
+    },
+    signedIn: true,
+    expect: [201],
     kind: "staged",
   },
   {
