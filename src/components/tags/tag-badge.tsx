@@ -16,6 +16,7 @@ export function TagBadge({
 }) {
   return (
     <span
+      title={name}
       className={cn(
         "inline-flex max-w-full min-w-0 items-center gap-1.5 rounded-full border bg-card px-2 py-0.5 text-xs font-medium",
         className,

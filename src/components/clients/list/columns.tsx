@@ -20,7 +20,7 @@ export const CONTACT_COLUMNS: readonly ContactColumn[] = [
   {
     id: "stage",
     label: "Stage",
-    className: "w-32 lg:w-36",
+    className: "w-32 lg:w-40",
     cell: (contact) => <StageBadge stage={contact.lifecycleStage} />,
   },
   {

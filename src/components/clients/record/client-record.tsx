@@ -3,7 +3,7 @@
 import { ArrowLeftIcon } from "lucide-react";
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
-import { reachLine, SOURCE_LABELS } from "@/lib/contact-display";
+import { SOURCE_LABELS } from "@/lib/contact-display";
 import type { Contact } from "@/lib/contracts/contacts";
 import { ContactAvatar } from "../contact-avatar";
 import { LocalDay } from "../local-day";
@@ -25,7 +25,8 @@ export function ClientRecord({
   notes?: ReactNode;
 }) {
   const [contact, setContact] = useState(initialContact);
-  const reach = reachLine(contact);
+  // Each piece stays on one line: a phone number must not wrap in the middle.
+  const reachParts = [contact.pronouns, contact.email, contact.phone].filter((part): part is string => Boolean(part));
 
   return (
     <>
@@ -42,8 +43,13 @@ export function ClientRecord({
           <div className="grid min-w-0 flex-1 gap-2">
             <h1 className="text-2xl font-semibold tracking-tight break-words sm:text-3xl">{contact.displayName}</h1>
             <p className="text-sm text-muted-foreground">
-              {[contact.pronouns, reach].filter(Boolean).join(" · ")}
-              {(contact.pronouns || reach) && <br />}
+              {reachParts.map((part, index) => (
+                <span key={part} className="whitespace-nowrap">
+                  {index > 0 && " · "}
+                  {part}
+                </span>
+              ))}
+              {reachParts.length > 0 && <br />}
               Added <LocalDay iso={contact.createdAt} /> · {SOURCE_LABELS[contact.source]}
               {contact.lastVisitAt && (
                 <>
