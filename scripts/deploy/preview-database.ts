@@ -12,10 +12,10 @@ so a preview never reads or writes production (or another pull request's) data.
 The server comes from --admin-url or PREVIEW_DATABASE_ADMIN_URL: a role allowed to CREATE DATABASE.
 The printed URL is the admin URL with the database name replaced.`;
 
-function previewDatabaseName(pullRequest: string): string {
-  if (!/^[1-9]\d{0,8}$/.test(pullRequest)) throw new Error(`Not a pull request number: ${pullRequest}`);
-  return `omnicrm_preview_pr_${pullRequest}`;
-}
+/** Digits only: the number becomes part of a quoted identifier in CREATE/DROP DATABASE. */
+const PULL_REQUEST_NUMBER = /^[1-9]\d{0,8}$/;
+
+const previewDatabaseName = (pullRequest: string) => `omnicrm_preview_pr_${pullRequest}`;
 
 function previewDatabaseUrl(adminUrl: string, name: string): string {
   const url = new URL(adminUrl);
@@ -57,6 +57,10 @@ async function main(): Promise<void> {
   const adminUrl = values["admin-url"] ?? process.env.PREVIEW_DATABASE_ADMIN_URL;
   if ((action !== "create" && action !== "drop") || !pullRequest || !adminUrl) {
     process.stderr.write(`${HELP}\n`);
+    process.exit(2);
+  }
+  if (!PULL_REQUEST_NUMBER.test(pullRequest)) {
+    process.stderr.write(`Not a pull request number: ${pullRequest}\n`);
     process.exit(2);
   }
   const name = previewDatabaseName(pullRequest);
