@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import type { NoteDocument, NoteMarkType, NoteNode, NoteNodeType } from "@/lib/contracts/notes";
 import { cn } from "@/lib/utils";
 import { noteProseClass, noteSectionHeadingClass, noteSubheadingClass } from "./note-prose";
@@ -47,7 +47,7 @@ const MARKS: Record<NoteMarkType, (children: ReactNode) => ReactNode> = {
 function renderNode(node: NoteNode, key: number): ReactNode {
   if (node.type === "text") {
     const text = (node.marks ?? []).reduce<ReactNode>((inner, mark) => MARKS[mark.type](inner), node.text ?? "");
-    return <span key={key}>{text}</span>;
+    return <Fragment key={key}>{text}</Fragment>;
   }
   return NODES[node.type](node.content?.map(renderNode), node, key);
 }
