@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { ClientRecord } from "@/components/clients/record/client-record";
 import { ClientNotesTimeline } from "@/components/notes/client-notes-timeline";
-import { loadClient, loadClientPhoto } from "./load-client";
+import { loadClientPhoto } from "./client-photo";
+import { loadClient } from "./load-client";
 
 interface ClientPageProps {
   params: Promise<{ id: string }>;
