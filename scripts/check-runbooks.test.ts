@@ -1,16 +1,20 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
 const script = path.resolve("scripts/check-runbooks.ts");
 const tsx = path.resolve("node_modules/.bin/tsx");
 
+const fixtures: string[] = [];
+afterAll(() => fixtures.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 function project(scripts: Record<string, string>, runbook: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "runbooks-"));
+  fixtures.push(dir);
   writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "fixture", private: true, scripts }));
   mkdirSync(path.join(dir, "docs/runbooks"), { recursive: true });
   writeFileSync(path.join(dir, "docs/runbooks/ops.md"), runbook);

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -27,7 +27,12 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
-afterAll(() => server.close());
+let summaryDir = "";
+
+afterAll(() => {
+  server.close();
+  if (summaryDir) rmSync(summaryDir, { recursive: true, force: true });
+});
 
 async function notify(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string }> {
   try {
@@ -42,7 +47,8 @@ async function notify(env: Record<string, string>, ...args: string[]): Promise<{
 
 describe("deployment notification", () => {
   it("records version, previous version and duration in the job summary and the deploy channel only", async () => {
-    const summary = path.join(mkdtempSync(path.join(os.tmpdir(), "summary-")), "summary.md");
+    summaryDir = mkdtempSync(path.join(os.tmpdir(), "summary-"));
+    const summary = path.join(summaryDir, "summary.md");
     const startedAt = String(Math.floor(Date.now() / 1000) - 125);
     const env = {
       GITHUB_STEP_SUMMARY: summary,

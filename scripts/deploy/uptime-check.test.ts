@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -42,7 +42,17 @@ beforeAll(async () => {
   );
 });
 
-afterAll(() => servers.forEach((server) => server.close()));
+const stateDirs: string[] = [];
+const stateFileIn = (...parts: string[]) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "uptime-"));
+  stateDirs.push(dir);
+  return path.join(dir, ...parts);
+};
+
+afterAll(() => {
+  servers.forEach((server) => server.close());
+  stateDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+});
 
 async function check(stateFile: string): Promise<{ code: number; stdout: string }> {
   const args = ["tsx", "scripts/deploy/uptime-check.ts", "--url", appUrl, "--state", stateFile, "--timeout", "2000"];
@@ -56,7 +66,7 @@ async function check(stateFile: string): Promise<{ code: number; stdout: string 
 
 describe("uptime check", () => {
   it("alerts once after two consecutive failures and announces the recovery", async () => {
-    const stateFile = path.join(mkdtempSync(path.join(os.tmpdir(), "uptime-")), "state", "uptime.json");
+    const stateFile = stateFileIn("state", "uptime.json");
 
     healthy = false;
     const first = await check(stateFile);
@@ -81,7 +91,7 @@ describe("uptime check", () => {
   });
 
   it("does not alert when a single failure is followed by a success", async () => {
-    const stateFile = path.join(mkdtempSync(path.join(os.tmpdir(), "uptime-")), "uptime.json");
+    const stateFile = stateFileIn("uptime.json");
     const before = alerts.length;
     healthy = false;
     await check(stateFile);
