@@ -120,9 +120,10 @@ export async function exportCsv(app: CsvApp, practitioner: Practitioner, query =
   expect(response.status, await response.clone().text()).toBe(200);
   // Read as bytes: Response.text() would drop the byte order mark the export starts with.
   const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
-  const [headers = [], ...rows] = parse(text, { bom: true, record_delimiter: "\r\n" }) as string[][];
-  const records = rows.map((cells) => Object.fromEntries(headers.map((header, index) => [header, cells[index] ?? ""])));
-  return { response, text, headers, records };
+  const records: string[][] = parse(text, { bom: true, record_delimiter: "\r\n" });
+  const [headers = [], ...rows] = records;
+  const keyed = rows.map((cells) => Object.fromEntries(headers.map((header, index) => [header, cells[index] ?? ""])));
+  return { response, text, headers, records: keyed };
 }
 
 /** One CSV text from rows of cells, quoting every cell (RFC 4180). */
