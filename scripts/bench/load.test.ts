@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cookieHeader } from "./account";
 import { combine, measure, percentile } from "./load";
 
+// These tests start real processes (eslint, git, shellcheck, servers); a busy 2-core machine slows them down.
+const SLOW_TEST_MS = 60_000;
+
 let server: http.Server;
 let baseUrl = "";
 
@@ -51,7 +54,7 @@ describe("combine", () => {
   });
 });
 
-describe("measure", () => {
+describe("measure", { timeout: SLOW_TEST_MS }, () => {
   it("counts every response and orders the percentiles", async () => {
     const result = combine([await measure({ url: `${baseUrl}/ping`, connections: 4, durationSeconds: 1 })]);
     expect(result.responses).toBeGreaterThan(50);

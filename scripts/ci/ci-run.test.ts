@@ -4,6 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 
+// These tests start real processes (eslint, git, shellcheck, servers); a busy 2-core machine slows them down.
+const SLOW_TEST_MS = 60_000;
+
 const root = path.resolve(import.meta.dirname, "../..");
 const ciRun = fs.readFileSync(path.join(root, ".ci/run"), "utf8");
 const tableBlock = /(cat <<'TABLE'\n)[\s\S]*?(\nTABLE\n)/;
@@ -36,7 +39,7 @@ afterEach(() => {
   if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
 });
 
-describe(".ci/run", () => {
+describe(".ci/run", { timeout: SLOW_TEST_MS }, () => {
   it("has the gate table this test replaces", () => {
     expect(ciRun).toMatch(tableBlock);
   });

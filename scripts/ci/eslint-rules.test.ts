@@ -2,6 +2,9 @@ import path from "node:path";
 import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
 
+// These tests start real processes (eslint, git, shellcheck, servers); a busy 2-core machine slows them down.
+const SLOW_TEST_MS = 60_000;
+
 const eslint = new ESLint({ cwd: path.resolve(import.meta.dirname, "../..") });
 
 async function ruleIdsFor(filePath: string, code: string): Promise<string[]> {
@@ -9,7 +12,7 @@ async function ruleIdsFor(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).map((message) => message.ruleId ?? "parse-error");
 }
 
-describe("eslint.config.mjs", () => {
+describe("eslint.config.mjs", { timeout: SLOW_TEST_MS }, () => {
   it("forbids console in application code", async () => {
     expect(await ruleIdsFor("src/server/example.mjs", `console.log("hello");\n`)).toEqual(["no-console"]);
   });

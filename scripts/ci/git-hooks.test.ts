@@ -4,6 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
+// These tests start real processes (eslint, git, shellcheck, servers); a busy 2-core machine slows them down.
+const SLOW_TEST_MS = 60_000;
+
 const root = path.resolve(import.meta.dirname, "../..");
 const copied = [".husky/pre-commit", ".husky/pre-push", ".lintstagedrc.json", "eslint.config.mjs", ".prettierrc.json"];
 
@@ -28,13 +31,13 @@ beforeEach(() => {
   write(".gitignore", "node_modules\n");
   sh("git", ["init", "-q"]);
   sh("git", ["-c", "user.email=ci@example.test", "-c", "user.name=ci", "commit", "-q", "--allow-empty", "-m", "start"]);
-});
+}, SLOW_TEST_MS);
 
 afterEach(() => {
   fs.rmSync(repo, { recursive: true, force: true });
 });
 
-describe("pre-commit hook (lint-staged)", () => {
+describe("pre-commit hook (lint-staged)", { timeout: SLOW_TEST_MS }, () => {
   it("formats staged files and re-stages them", () => {
     write("scripts/tidy.mjs", "const  answer=42;export default answer\n");
     sh("git", ["add", "scripts/tidy.mjs"]);
@@ -58,7 +61,7 @@ describe("pre-commit hook (lint-staged)", () => {
   });
 });
 
-describe("pre-push hook", () => {
+describe("pre-push hook", { timeout: SLOW_TEST_MS }, () => {
   it("runs the gates when CI is unset (here they do not exist, so it fails)", () => {
     const hook = sh("sh", ["-e", ".husky/pre-push"]);
     expect(hook.status).not.toBe(0);

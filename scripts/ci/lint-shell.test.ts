@@ -4,6 +4,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shellcheck, shellOf, shellScripts } from "./lint-shell";
 
+// These tests start real processes (eslint, git, shellcheck, servers); a busy 2-core machine slows them down.
+const SLOW_TEST_MS = 60_000;
+
 let scratch = "";
 
 beforeAll(() => {
@@ -30,7 +33,7 @@ describe("shellOf", () => {
   });
 });
 
-describe("shellcheck", () => {
+describe("shellcheck", { timeout: SLOW_TEST_MS }, () => {
   it("passes clean scripts and reports each finding with its line", () => {
     const clean = path.join(scratch, "clean");
     const sloppy = path.join(scratch, "sloppy");

@@ -4,6 +4,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lintWorkflows, runSteps } from "./lint-workflows";
 
+// These tests start real processes (eslint, git, shellcheck, servers); a busy 2-core machine slows them down.
+const SLOW_TEST_MS = 60_000;
+
 let scratch = "";
 
 const good = `name: good
@@ -49,7 +52,7 @@ afterAll(() => {
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
-describe("lintWorkflows", () => {
+describe("lintWorkflows", { timeout: SLOW_TEST_MS }, () => {
   it("passes a clean workflow (a python step is not shellchecked)", async () => {
     expect(await lintWorkflows([write("good.yml", good)])).toEqual([]);
   });
