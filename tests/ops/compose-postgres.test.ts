@@ -25,7 +25,8 @@ const psql = (sql: string) =>
     encoding: "utf8",
   }).trim();
 
-describe.skipIf(!runnable)("docker-compose.yml Postgres settings", () => {
+// Under CI the test must run: a machine without Postgres 15 or root fails it rather than skipping.
+describe.skipIf(!runnable && process.env.CI !== "true")("docker-compose.yml Postgres settings", () => {
   beforeAll(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), "omnicrm-compose-pg-"));
     chownSync(dir, Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" })), 0);
