@@ -28,12 +28,12 @@ async function removeFile(target: string): Promise<void> {
  * Writes go through `<root>/tmp` and a rename, so a reader never sees half a file.
  */
 export function createLocalStorage(root: string): ObjectStorage {
-  const base = path.resolve(root);
+  const base = path.resolve(/*turbopackIgnore: true*/ root);
 
   // Segments are validated; the containment check is a second wall should that ever change.
   function inside(tree: "objects" | "meta", segments: string[], suffix = ""): string {
-    const treeRoot = path.join(base, tree);
-    const target = path.join(treeRoot, ...segments) + suffix;
+    const treeRoot = path.join(/*turbopackIgnore: true*/ base, tree);
+    const target = path.join(/*turbopackIgnore: true*/ treeRoot, ...segments) + suffix;
     if (!target.startsWith(treeRoot + path.sep)) throw new AppError("bad_request", "Invalid file path");
     return target;
   }
