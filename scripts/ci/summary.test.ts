@@ -19,6 +19,13 @@ const vitestReport = {
     },
     { name: "/repo/b.test.ts", status: "failed", message: "Cannot find module x\nstack", assertionResults: [] },
     { name: "/repo/c.test.ts", status: "passed", assertionResults: [{ fullName: "c", status: "passed" }] },
+    // The same file in a second project: "a later" still ran nowhere, "c" ran in the first project.
+    {
+      name: "/repo/c.test.ts",
+      status: "passed",
+      assertionResults: [{ fullName: "c", status: "skipped" }],
+    },
+    { name: "/repo/a.test.ts", status: "passed", assertionResults: [{ fullName: "a later", status: "skipped" }] },
   ],
 };
 
@@ -38,12 +45,16 @@ afterAll(() => {
 });
 
 describe("countVitest", () => {
-  it("counts tests, and a file that failed to load as one failure", () => {
+  it("counts tests, a file that failed to load as one failure, and a test skipped in every project", () => {
     expect(countVitest(vitestReport)).toEqual({
       passed: 2,
       failed: 2,
       skipped: 1,
-      notes: ["failed: a breaks", "skipped: a later", "failed to run: /repo/b.test.ts (Cannot find module x)"],
+      notes: [
+        "failed: a breaks",
+        "failed to run: /repo/b.test.ts (Cannot find module x)",
+        "skipped in every project: a later",
+      ],
     });
   });
 });
@@ -82,7 +93,7 @@ describe("summarise", () => {
     expect(lines[0]).toMatch(/^gate\s+status\s+time\s+tests$/);
     expect(lines[2]).toMatch(/^tests\s+failed\s+1m35s\s+2 passed, 2 failed, 1 skipped$/);
     expect(lines[4]).toMatch(/^build\s+skipped\s+0s/);
-    expect(lines).toContain("2 of 4 gates passed (a skipped gate or test counts as failed)");
+    expect(lines).toContain("2 of 4 gates passed (a skipped gate, or a test that ran in no project, counts as failed)");
   });
 
   it("never reports success for an empty run", () => {

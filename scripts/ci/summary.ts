@@ -1,7 +1,7 @@
 /**
  * The verdict of `.ci/run`: a table of gates, then one line `N passed, N failed` over every test of
- * every suite (from the runners' JSON reports). A skipped test or gate counts as failed; a suite
- * without a readable report counts as one failed test. Exits 1 when anything failed.
+ * every suite (from the runners' JSON reports). A skipped gate, or a test that ran in no project,
+ * counts as failed; a suite without a readable report counts as one failed test. Exits 1 when anything failed.
  * Usage: `tsx scripts/ci/summary.ts <results.tsv>` (rows: gate, status, seconds, report kind, report path).
  */
 import fs from "node:fs";
@@ -39,16 +39,25 @@ interface PlaywrightReport {
 const passedStatuses = new Set(["passed"]);
 const skippedStatuses = new Set(["skipped", "pending", "todo", "disabled"]);
 
+/**
+ * A test file runs in several projects (PGlite and Postgres); a test skipped in one project but run
+ * in another is not counted, while a test skipped in every project never ran and counts as skipped.
+ */
 export function countVitest(report: VitestReport): SuiteCount {
   const count: SuiteCount = { passed: 0, failed: 0, skipped: 0, notes: [] };
+  const ranSomewhere = new Set<string>();
+  const skippedEverywhere = new Map<string, string>();
   for (const file of report.testResults) {
     let fileFailures = 0;
     for (const test of file.assertionResults) {
+      const key = `${file.name}\0${test.fullName}`;
+      if (skippedStatuses.has(test.status)) {
+        skippedEverywhere.set(key, test.fullName);
+        continue;
+      }
+      ranSomewhere.add(key);
       if (passedStatuses.has(test.status)) count.passed += 1;
-      else if (skippedStatuses.has(test.status)) {
-        count.skipped += 1;
-        count.notes.push(`skipped: ${test.fullName}`);
-      } else {
+      else {
         fileFailures += 1;
         count.notes.push(`failed: ${test.fullName}`);
       }
@@ -59,6 +68,11 @@ export function countVitest(report: VitestReport): SuiteCount {
       count.notes.push(`failed to run: ${file.name}${file.message ? ` (${file.message.split("\n")[0]})` : ""}`);
     }
     count.failed += fileFailures;
+  }
+  for (const [key, fullName] of skippedEverywhere) {
+    if (ranSomewhere.has(key)) continue;
+    count.skipped += 1;
+    count.notes.push(`skipped in every project: ${fullName}`);
   }
   return count;
 }
@@ -123,7 +137,9 @@ export function summarise(gates: GateResult[]): { lines: string[]; passed: numbe
     lines.push(`${gate.gate.padEnd(width)}  ${gate.status.padEnd(9)}  ${duration(gate.seconds).padEnd(6)}  ${tests}`);
   }
   const failedGates = gates.filter(({ status }) => status !== "passed").length;
-  lines.push(`${gates.length - failedGates} of ${gates.length} gates passed (a skipped gate or test counts as failed)`);
+  lines.push(
+    `${gates.length - failedGates} of ${gates.length} gates passed (a skipped gate, or a test that ran in no project, counts as failed)`,
+  );
   lines.push(...notes.slice(0, 50));
   if (notes.length > 50) lines.push(`  … ${notes.length - 50} more`);
   if (gates.length === 0) failed += 1;
