@@ -118,53 +118,21 @@ create index notes_user_id_contact_id_created_at_idx on public.notes (user_id, c
 -- Full-text search over note text; queries must use this exact expression.
 create index notes_body_text_search_idx on public.notes using gin (to_tsvector('simple', body_text));
 
--- Search runs in this function rather than in the app's query: under row level security Postgres
--- may not use an index for a non-leakproof operator (ILIKE, LIKE, @@) ahead of the policy, so the
--- trigram and full-text indexes would go unused. SECURITY DEFINER skips the policies inside; the
--- tenancy filter is auth.uid(), the caller's own JWT claims, never a parameter.
--- Ranks: 0 the name starts with the text (or a word of it does), 1 the name contains it,
--- 2 the email or phone digits contain it, 3 a note matches the word prefixes of note_query.
-create function public.contact_search_hits(
-  name_contains text,
-  name_prefix text,
-  name_word_prefix text,
-  email_contains text,
-  phone_digits_contains text,
-  note_query text
-) returns table (contact_id uuid, rank integer)
--- A typical search finds tens of clients; the estimate makes the planner join them by primary key.
-language plpgsql stable security definer rows 50 set search_path = ''
-as $$
-declare
-  caller uuid := auth.uid();
-begin
-  if caller is null then
-    return;
-  end if;
-  -- EXECUTE … USING plans with the actual values: the planner sees this user and these patterns.
-  return query execute
-    'select hit.id, min(hit.rank)::integer
-       from (
-         select c.id, case when c.display_name ilike $3 or c.display_name ilike $4 then 0 else 1 end
-           from public.contacts c
-          where c.user_id = $1 and c.display_name ilike $2
-         union all
-         select c.id, 2 from public.contacts c
-          where $5 is not null and c.user_id = $1 and c.email_normalized like $5
-         union all
-         select c.id, 2 from public.contacts c
-          where $6 is not null and c.user_id = $1 and c.phone_normalized like $6
-         union all
-         select n.contact_id, 3 from public.notes n
-          where $7 is not null and n.user_id = $1
-            and to_tsvector(''simple'', n.body_text) @@ to_tsquery(''simple'', $7)
-       ) as hit (id, rank)
-      group by hit.id'
-    using caller, name_contains, name_prefix, name_word_prefix, email_contains, phone_digits_contains, note_query;
-end
-$$;
-revoke all on function public.contact_search_hits(text, text, text, text, text, text) from public, anon;
-grant execute on function public.contact_search_hits(text, text, text, text, text, text) to authenticated;
+-- Search reads these views. Under row level security Postgres may not use an index for a
+-- non-leakproof operator (ILIKE, LIKE, @@) ahead of the policy, so the trigram and full-text
+-- indexes would go unused. The views run with their owner's rights (no policies) and carry the
+-- tenancy filter themselves: auth.uid(), the caller's own JWT claims. They are deliberately not
+-- security barriers, so the planner can push search predicates (none of which leak) into index
+-- scans. The schema is not exposed through the Data API.
+create schema app_search;
+revoke all on schema app_search from public;
+grant usage on schema app_search to authenticated;
+
+create view app_search.my_contacts as
+  select * from public.contacts where user_id = (select auth.uid());
+create view app_search.my_notes as
+  select * from public.notes where user_id = (select auth.uid());
+grant select on app_search.my_contacts, app_search.my_notes to authenticated;
 
 alter table public.contacts enable row level security;
 alter table public.tags enable row level security;

@@ -1,4 +1,6 @@
-drop function if exists public.contact_search_hits(text, text, text, text, text, text);
+drop view if exists app_search.my_notes;
+drop view if exists app_search.my_contacts;
+drop schema if exists app_search;
 drop table if exists public.notes;
 drop table if exists public.contact_tags;
 drop table if exists public.tags;

@@ -4,7 +4,7 @@ import type { ContactListResponse } from "@/lib/contracts/contact-list";
 import { listContactsQuery } from "@/lib/contracts/contact-list";
 import type { Contact } from "@/lib/contracts/contacts";
 import { getDatabase } from "@/server/db";
-import { contactPageStatement } from "@/server/services/contacts";
+import { contactPagePlan } from "@/server/services/contacts";
 import { explainAsUser } from "../../../scripts/bench/explain";
 import { testDbKind } from "../../support/open-test-database";
 import { loadClientRecordsApi, signUpPractitioner, type Practitioner } from "./client-records-api";
@@ -95,6 +95,18 @@ describe("search", () => {
       cursor = page.nextCursor;
     }
     expect(walked).toEqual(await search("q=ann"));
+    const descending: string[] = [];
+    for (let cursor: string | null = ""; cursor !== null;) {
+      const page: ContactListResponse = await alice.expect<ContactListResponse>(
+        200,
+        "GET",
+        `/api/contacts?q=ann&order=desc&limit=2${cursor ? `&cursor=${cursor}` : ""}`,
+      );
+      descending.push(...page.items.map((client) => client.id));
+      cursor = page.nextCursor;
+    }
+    expect(descending).toEqual([...walked].reverse());
+    expect(await search("q=ann&hasEmail=true")).toEqual([ids.annette, ids.hannahEmail]);
   });
 
   it.runIf(testDbKind() === "postgres")(
@@ -112,8 +124,10 @@ describe("search", () => {
       const database = (await getDatabase()) as Awaited<ReturnType<typeof getDatabase>> & { url?: string };
       await database.sql.query("vacuum analyze public.contacts, public.notes");
 
-      const { statement } = contactPageStatement(carol.id, listContactsQuery.parse({ q: "annual" }));
-      const plans = await explainAsUser(database.url ?? "", carol.id, statement, { analyze: true });
+      const plan = contactPagePlan(carol.id, listContactsQuery.parse({ q: "annual" }));
+      const plans: string[] = [];
+      for (const query of plan.queries)
+        plans.push(...(await explainAsUser(database.url ?? "", carol.id, query(51), { analyze: true })));
       const text = plans.join("\n");
       for (const index of ["contacts_display_name_trgm_idx", "contacts_email_trgm_idx", "notes_body_text_search_idx"])
         expect(text).toContain(index);

@@ -4,7 +4,13 @@ import type { ContactListResponse } from "@/lib/contracts/contact-list";
 import type { Contact } from "@/lib/contracts/contacts";
 import type { Tag, TagListResponse } from "@/lib/contracts/tags";
 import { expectError } from "../auth/fixtures";
-import { loadClientRecordsApi, signUpPractitioner, snapshotOf, type Practitioner } from "./client-records-api";
+import {
+  loadClientRecordsApi,
+  signUpPractitioner,
+  snapshotOf,
+  systemRows,
+  type Practitioner,
+} from "./client-records-api";
 
 let alice: Practitioner;
 let bob: Practitioner;
@@ -80,7 +86,8 @@ describe("row level security, directly in SQL as the second practitioner", () =>
       sql`select id from public.tags where id = ${alicesTag.id}`,
       sql`select contact_id from public.contact_tags where contact_id = ${alicesClient.id}`,
       sql`select id from public.notes where id = ${alicesNote}`,
-      sql`select contact_id from public.contact_search_hits('%Quentin%', 'Quentin%', '% Quentin%', '%quentin%', '%5550100%', 'insomnia:*')`,
+      sql`select id from app_search.my_contacts where id = ${alicesClient.id} or display_name ilike '%Quentin%'`,
+      sql`select id from app_search.my_notes where contact_id = ${alicesClient.id}`,
     ]) {
       expect(await bob.sql(statement)).toEqual([]);
     }
@@ -119,14 +126,23 @@ describe("row level security, directly in SQL as the second practitioner", () =>
     expect([await snapshotOf(alice.id), await snapshotOf(bob.id)]).toEqual(before);
   });
 
-  it("gives search results to no session without a signed-in user", async () => {
-    const { withSystemDb } = await import("@/server/db");
-    const { resultRows } = await import("@/server/db/result-rows");
-    const hits = await withSystemDb("test-no-claims", async (tx) =>
-      resultRows(
-        await tx.execute(sql`select * from public.contact_search_hits('%Quentin%', 'Q%', '% Q%', null, null, null)`),
-      ),
+  it("sees only their own rows through the search views, and cannot write through them", async () => {
+    expect(await bob.sql(sql`select id from app_search.my_contacts`)).toEqual([{ id: bobsClient.id }]);
+    const before = await snapshotOf(alice.id);
+    for (const statement of [
+      sql`update app_search.my_contacts set display_name = 'Hijacked'`,
+      sql`delete from app_search.my_notes`,
+      sql`insert into app_search.my_contacts (user_id, display_name) values (${alice.id}, 'Planted')`,
+    ]) {
+      await expect(bob.sql(statement)).rejects.toThrow();
+    }
+    expect(await snapshotOf(alice.id)).toEqual(before);
+  });
+
+  it("the search views give nothing to a session without a signed-in user", async () => {
+    const rows = await systemRows(
+      sql`select id from app_search.my_contacts union all select id from app_search.my_notes`,
     );
-    expect(hits).toEqual([]);
+    expect(rows).toEqual([]);
   });
 });

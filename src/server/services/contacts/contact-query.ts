@@ -1,29 +1,26 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { ContactFilters, ContactSort } from "@/lib/contracts/contact-list";
-import { AppError } from "@/server/http/app-error";
-import type { ContactCursor, SortOrder } from "./contact-cursor";
-import { searchHits, searchTerms } from "./contact-search";
+import type { ContactFilters } from "@/lib/contracts/contact-list";
+import type { SortOrder } from "./contact-cursor";
 
-/** Each sort: the key expressions (each index on contacts ends with them, then id) and their SQL types. */
-interface SortSpec {
-  keys: SQL[];
-  types: SQL[];
+/** Sorts over a plain keyset: one key expression (its index on contacts ends with it, then id). */
+export type KeysetSort = "name" | "created" | "updated" | "lastVisit";
+
+export interface SortSpec {
+  key: SQL;
+  type: SQL;
   defaultOrder: SortOrder;
 }
 
-const INT = sql`int`;
-
-export const SORTS: Record<ContactSort, SortSpec> = {
-  name: { keys: [sql`c.display_name`], types: [sql`text`], defaultOrder: "asc" },
-  created: { keys: [sql`c.created_at`], types: [sql`timestamptz`], defaultOrder: "desc" },
-  updated: { keys: [sql`c.updated_at`], types: [sql`timestamptz`], defaultOrder: "desc" },
+export const SORTS: Record<KeysetSort, SortSpec> = {
+  name: { key: sql`c.display_name`, type: sql`text`, defaultOrder: "asc" },
+  created: { key: sql`c.created_at`, type: sql`timestamptz`, defaultOrder: "desc" },
+  updated: { key: sql`c.updated_at`, type: sql`timestamptz`, defaultOrder: "desc" },
   // The expression of contacts_user_id_last_visit_idx: clients never seen sort as the oldest visit.
   lastVisit: {
-    keys: [sql`coalesce(c.last_visit_at, '-infinity'::timestamptz)`],
-    types: [sql`timestamptz`],
+    key: sql`coalesce(c.last_visit_at, '-infinity'::timestamptz)`,
+    type: sql`timestamptz`,
     defaultOrder: "desc",
   },
-  relevance: { keys: [sql`h.rank`, sql`c.display_name`], types: [INT, sql`text`], defaultOrder: "asc" },
 };
 
 const list = (values: readonly string[]) =>
@@ -32,7 +29,7 @@ const list = (values: readonly string[]) =>
     sql`, `,
   );
 
-/** One condition per filter; `q` is not here, it decides the FROM clause instead. */
+/** One condition per filter; `q` is not here (see contact-search). */
 const FILTERS: { [K in Exclude<keyof ContactFilters, "q">]-?: (value: NonNullable<ContactFilters[K]>) => SQL } = {
   stage: (stages) => sql`c.lifecycle_stage in (${list(stages)})`,
   source: (sources) => sql`c.source in (${list(sources)})`,
@@ -55,47 +52,15 @@ export function filterConditions(userId: string, filters: ContactFilters): SQL[]
   return conditions;
 }
 
-/** The clients to read: all of the user's (the conditions say whose), or (with `q`) the search hits joined to their rows as `h`. */
-export function contactSource(query: string | undefined): { from: SQL; searching: boolean } {
-  const terms = query === undefined ? undefined : searchTerms(query);
-  if (!terms) return { from: sql`public.contacts c`, searching: false };
-  return { from: sql`(${searchHits(terms)}) h join public.contacts c on c.id = h.id`, searching: true };
+/** `(key, c.id) > (cursor)` for ascending pages, `<` for descending: the rows after the cursor. */
+export function afterKey(key: SQL, type: SQL, value: string | number, id: string, order: SortOrder): SQL {
+  const operator = sql.raw(order === "asc" ? ">" : "<");
+  return sql`(${key}, c.id) ${operator} (${value}::${type}, ${id}::uuid)`;
 }
 
-export function resolveSort(requested: ContactSort | undefined, searching: boolean): ContactSort {
-  const sort = requested ?? (searching ? "relevance" : "name");
-  if (sort === "relevance" && !searching)
-    throw new AppError("validation_failed", "Sorting by relevance needs a search (q)", {
-      details: [{ path: "sort", message: "Sorting by relevance needs a search (q)" }],
-    });
-  return sort;
-}
-
-/** `(keys…, c.id) > (cursor…)` for ascending pages, `<` for descending: the rows after the cursor. */
-export function afterCursor(spec: SortSpec, cursor: ContactCursor): SQL {
-  const operator = cursor.order === "asc" ? sql.raw(">") : sql.raw("<");
-  const values = cursor.keys.map((value, index) => sql`${value}::${spec.types[index]}`);
-  return sql`(${sql.join([...spec.keys, sql`c.id`], sql`, `)}) ${operator} (${sql.join(
-    [...values, sql`${cursor.id}::uuid`],
-    sql`, `,
-  )})`;
-}
-
-export function orderBy(spec: SortSpec, order: SortOrder): SQL {
+export function orderBy(key: SQL, order: SortOrder): SQL {
   const direction = sql.raw(order);
-  return sql.join(
-    [...spec.keys, sql`c.id`].map((key) => sql`${key} ${direction}`),
-    sql`, `,
-  );
+  return sql`${key} ${direction}, c.id ${direction}`;
 }
 
-/** The sort key values of a row: ranks as numbers, the rest as text Postgres reads back exactly (microseconds included). */
-export function keyColumns(spec: SortSpec): SQL {
-  return sql.join(
-    spec.keys.map((key, index) => {
-      const asText = spec.types[index] === INT ? key : sql`${key}::text`;
-      return sql`${asText} as ${sql.raw(`sort_key_${index}`)}`;
-    }),
-    sql`, `,
-  );
-}
+export const where = (conditions: SQL[]) => sql.join(conditions, sql` and `);

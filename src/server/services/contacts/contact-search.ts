@@ -1,10 +1,10 @@
 import { sql, type SQL } from "drizzle-orm";
 
 /**
- * How a search box query is matched, from best to weakest: the name starts with it (or a word of
- * the name does), the name contains it, the email or phone contains it, a note mentions it. The
- * matching and ranking run in `public.contact_search_hits` (migration 0005), where the trigram and
- * full-text indexes can be used despite row level security.
+ * How a search box query is matched, from best to weakest (the rank): the name starts with it (or
+ * a word of the name does), the name contains it, the email or phone contains it, a note mentions
+ * it. Search reads `app_search.my_contacts`/`my_notes` (migration 0005), the caller's own rows
+ * without row level security, so Postgres may use the trigram and full-text indexes.
  */
 export interface SearchTerms {
   /** ILIKE patterns over the name (trigram index). */
@@ -51,9 +51,41 @@ export function searchTerms(query: string): SearchTerms | undefined {
   return terms;
 }
 
-/** `(id, rank)` of every client of the signed-in user (auth.uid()) the terms match, best rank per client. */
-export function searchHits(terms: SearchTerms): SQL {
-  return sql`select contact_id as id, rank from public.contact_search_hits(
-    ${terms.nameContains}, ${terms.namePrefix}, ${terms.nameWordPrefix},
-    ${terms.emailContains ?? null}, ${terms.phoneDigitsContains ?? null}, ${terms.noteQuery ?? null})`;
+export const SEARCH_RANKS = [0, 1, 2, 3] as const;
+export type SearchRank = (typeof SEARCH_RANKS)[number];
+
+/** The conditions over `app_search.my_contacts c` that each part of the ranking is built from. */
+function matchers(terms: SearchTerms) {
+  const namePrefix = sql`(c.display_name ilike ${terms.namePrefix} or c.display_name ilike ${terms.nameWordPrefix})`;
+  const nameContains = sql`c.display_name ilike ${terms.nameContains}`;
+  const contactDetails = [
+    terms.emailContains === undefined ? undefined : sql`c.email_normalized like ${terms.emailContains}`,
+    terms.phoneDigitsContains === undefined ? undefined : sql`c.phone_normalized like ${terms.phoneDigitsContains}`,
+  ].filter((condition) => condition !== undefined);
+  const emailOrPhone = contactDetails.length > 0 ? sql`(${sql.join(contactDetails, sql` or `)})` : sql`false`;
+  const noteText =
+    terms.noteQuery === undefined
+      ? sql`false`
+      : sql`c.id in (select n.contact_id from app_search.my_notes n
+                      where to_tsvector('simple', n.body_text) @@ to_tsquery('simple', ${terms.noteQuery}))`;
+  return { namePrefix, nameContains, emailOrPhone, noteText };
+}
+
+/** Clients matching the query at exactly this rank (each client counts once, at its best rank). */
+export function rankCondition(terms: SearchTerms, rank: SearchRank): SQL {
+  const match = matchers(terms);
+  const conditions: Record<SearchRank, SQL> = {
+    0: match.namePrefix,
+    1: sql`${match.nameContains} and not ${match.namePrefix}`,
+    2: sql`${match.emailOrPhone} and not ${match.nameContains}`,
+    // `is not true`: a missing email or phone is "no match", not unknown.
+    3: sql`${match.noteText} and (${match.nameContains} or ${match.emailOrPhone}) is not true`,
+  };
+  return conditions[rank];
+}
+
+/** Clients matching the query at any rank (count, and the date and name sorts). */
+export function anyMatch(terms: SearchTerms): SQL {
+  const match = matchers(terms);
+  return sql`(${match.nameContains} or ${match.emailOrPhone} or ${match.noteText})`;
 }

@@ -15,6 +15,6 @@ export {
   type DuplicateMatch,
 } from "./find-duplicate-contacts";
 export { setContactPhoto, setContactPhotoInput } from "./set-contact-photo";
-export { contactSource, filterConditions } from "./contact-query";
-export { contactPageStatement, contactCountStatement } from "./contact-statements";
+export { filterConditions } from "./contact-query";
+export { contactPagePlan, contactCountStatement, type PagePlan } from "./contact-statements";
 export { toContact, toContactSummary, CONTACT_COLUMNS, SUMMARY_COLUMNS, type ContactRow } from "./contact-row";

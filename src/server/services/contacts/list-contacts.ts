@@ -3,24 +3,32 @@ import { withUserDb } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
 import type { UserContext } from "./context";
 import { encodeCursor } from "./contact-cursor";
-import { SORTS } from "./contact-query";
 import { toContactSummary, type SummaryRow } from "./contact-row";
-import { contactPageStatement } from "./contact-statements";
+import { contactPagePlan } from "./contact-statements";
 
 export { listContactsQuery as listContactsInput };
 
-type PageRow = SummaryRow & { [key: `sort_key_${number}`]: string | number };
+type PageRow = SummaryRow & { sort_key_0: string | number; sort_key_1?: string };
 
 /**
  * One page of the practitioner's clients: filtered in SQL, searched through the trigram and
  * full-text indexes, ordered by a keyset so every row appears exactly once across pages.
  */
 export async function listContacts(context: UserContext, input: ListContactsQuery): Promise<ContactListResponse> {
-  const { statement, sort, order } = contactPageStatement(context.userId, input);
-  const rows = await withUserDb(context.userId, async (tx) => resultRows<PageRow>(await tx.execute(statement)));
+  const { queries, sort, order } = contactPagePlan(context.userId, input);
+  // One row more than the page tells whether another page follows.
+  const wanted = input.limit + 1;
+  const rows = await withUserDb(context.userId, async (tx) => {
+    const found: PageRow[] = [];
+    for (const query of queries) {
+      if (found.length >= wanted) break;
+      found.push(...resultRows<PageRow>(await tx.execute(query(wanted - found.length))));
+    }
+    return found;
+  });
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
-  const keys = SORTS[sort].keys.map((_key, index) => last?.[`sort_key_${index}`] ?? "");
+  const keys = last ? [last.sort_key_0, ...(last.sort_key_1 === undefined ? [] : [last.sort_key_1])] : [];
   const nextCursor = rows.length > input.limit && last ? encodeCursor({ sort, order, keys, id: last.id }) : null;
   return { items: page.map(toContactSummary), nextCursor };
 }
