@@ -70,7 +70,7 @@ export function SortSelect({ params, onChange }: { params: ListParams; onChange:
           const [sort, order] = event.target.value.split(":") as [ContactSort, "asc" | "desc"];
           onChange({ ...params, sort, order });
         }}
-        className="h-10 w-full pl-9 sm:w-auto"
+        className="h-10 w-full pl-9"
       >
         {choices.map((choice) => (
           <option key={`${choice.sort}:${choice.order}`} value={`${choice.sort}:${choice.order}`}>

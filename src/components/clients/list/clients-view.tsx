@@ -133,7 +133,7 @@ export function ClientsView() {
           busy={pages.isFetching && !pages.isFetchingNextPage}
           inputRef={searchRef}
         />
-        <div className="min-w-0 flex-1 sm:flex-none lg:hidden">
+        <div className="min-w-0 flex-1 lg:hidden">
           <SortSelect params={params} onChange={setParams} />
         </div>
         <ExportLink params={params} />

@@ -10,8 +10,13 @@ export interface ContactColumn {
   label: string;
   /** The API sort a click on the header asks for; unsortable columns have none. */
   sort?: ContactSort;
-  /** Width and the breakpoint from which the column shows. */
-  className: string;
+  /** The column's width on its `<col>`: zero below the breakpoint where the column shows. */
+  col: string;
+  /**
+   * Classes on its header and cells that hide them where the column is zero wide. They stay in the
+   * table (no `display: none`), or the cells after them would slide into the wrong columns.
+   */
+  visibility?: string;
   cell: (contact: ContactSummary) => ReactNode;
 }
 
@@ -20,34 +25,38 @@ export const CONTACT_COLUMNS: readonly ContactColumn[] = [
   {
     id: "stage",
     label: "Stage",
-    className: "w-32 lg:w-40",
+    col: "w-32 lg:w-40",
     cell: (contact) => <StageBadge stage={contact.lifecycleStage} />,
   },
   {
     id: "tags",
     label: "Tags",
-    className: "hidden w-44 lg:table-cell",
+    col: "w-0 lg:w-44",
+    visibility: "max-lg:invisible max-lg:px-0",
     cell: (contact) => <TagList tags={contact.tags} />,
   },
   {
     id: "lastVisit",
     label: "Last visit",
     sort: "lastVisit",
-    className: "hidden w-30 md:table-cell",
+    col: "w-0 md:w-30",
+    visibility: "max-md:invisible max-md:px-0",
     cell: (contact) => formatDay(contact.lastVisitAt),
   },
   {
     id: "created",
     label: "Added",
     sort: "created",
-    className: "hidden w-30 xl:table-cell",
+    col: "w-0 xl:w-30",
+    visibility: "max-xl:invisible max-xl:px-0",
     cell: (contact) => formatDay(contact.createdAt),
   },
   {
     id: "updated",
     label: "Updated",
     sort: "updated",
-    className: "hidden w-30 xl:table-cell",
+    col: "w-0 xl:w-30",
+    visibility: "max-xl:invisible max-xl:px-0",
     cell: (contact) => formatDay(contact.updatedAt),
   },
 ];

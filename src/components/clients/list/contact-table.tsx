@@ -52,6 +52,14 @@ export function ContactTable({
       aria-rowcount={total === undefined ? undefined : total + 1}
       className="w-full table-fixed border-separate border-spacing-0 text-sm"
     >
+      {/* Fixed layout takes its widths from these; hidden columns must be hidden here too. */}
+      <colgroup>
+        <col className="w-11" />
+        <col />
+        {CONTACT_COLUMNS.map((column) => (
+          <col key={column.id} className={column.col} />
+        ))}
+      </colgroup>
       <thead>
         <tr aria-rowindex={1}>
           <th scope="col" className="sticky top-0 z-10 w-11 border-b bg-background py-2 pr-1 pl-3 text-left">
@@ -66,7 +74,7 @@ export function ContactTable({
                 column={column.sort}
                 sort={sort}
                 onSort={onSort}
-                className={column.className}
+                className={column.visibility ?? ""}
               />
             ) : (
               <th
@@ -74,7 +82,7 @@ export function ContactTable({
                 scope="col"
                 className={cn(
                   "sticky top-0 z-10 border-b bg-background px-3 py-2 text-left font-medium text-muted-foreground",
-                  column.className,
+                  column.visibility,
                 )}
               >
                 {column.label}
@@ -128,7 +136,7 @@ export function ContactTable({
                 </div>
               </td>
               {CONTACT_COLUMNS.map((column) => (
-                <td key={column.id} className={cn("truncate px-3 py-2 text-muted-foreground", column.className)}>
+                <td key={column.id} className={cn("truncate px-3 py-2 text-muted-foreground", column.visibility)}>
                   {column.cell(contact)}
                 </td>
               ))}

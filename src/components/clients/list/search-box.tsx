@@ -41,7 +41,7 @@ export function SearchBox({
   }, [text, synced, onSearch]);
 
   return (
-    <div role="search" className="relative w-full min-w-0 sm:w-auto sm:flex-1">
+    <div role="search" className="relative w-full min-w-0 lg:w-auto lg:flex-1">
       <SearchIcon
         aria-hidden="true"
         className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground"
