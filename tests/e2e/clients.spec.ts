@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { newAccount, signUpThroughApi } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
@@ -154,7 +155,7 @@ test("a new client is found by part of their phone number, tagged, staged and ed
   await expect(page.getByRole("region", { name: "Contact", exact: true })).toContainText("she/her");
 });
 
-test("the list filters by stage, sorts by column, and deletes a selection after saying how many", async ({
+test("the list filters by stage, exports what it shows, sorts by column, and deletes a selection after confirming", async ({
   page,
   baseURL,
 }) => {
@@ -181,6 +182,21 @@ test("the list filters by stage, sorts by column, and deletes a selection after 
   await page.reload();
   await expect(page.getByRole("button", { name: "Stage: VIP Client" })).toBeVisible();
   await expect(clientRows(page)).toHaveText([/Ben Vip/, /Cleo Vip/]);
+
+  // Export downloads exactly what the list shows: the same filter, the same order.
+  const exportLink = page.getByRole("link", { name: "Export" });
+  await expect(exportLink).toHaveAttribute("href", "/api/contacts/export?stage=VIP+Client");
+  const downloading = page.waitForEvent("download");
+  await exportLink.click();
+  const csv = await readFile((await (await downloading).path()) ?? "", "utf8");
+  const [header = "", ...records] = csv
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/);
+  const nameColumn = header.split(",").indexOf("Display name");
+  expect(nameColumn).toBeGreaterThanOrEqual(0);
+  expect(records.map((record) => record.split(",")[nameColumn])).toEqual(["Ben Vip", "Cleo Vip"]);
+
   await page.getByRole("button", { name: "Remove stage filter" }).click();
   await expect(clientRows(page)).toHaveCount(5);
 
