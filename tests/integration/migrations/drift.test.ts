@@ -114,7 +114,7 @@ describe.runIf(testDbKind() === "pglite")("npm run db:drift", () => {
     const result = await runDriftCli([]);
     expect(result.output).toContain("No drift");
     expect(result.code).toBe(0);
-  });
+  }, 180_000); // a child process builds a fresh PGlite from every migration
 });
 
 describe.runIf(testDbKind() === "postgres")("npm run db:drift -- --database-url", () => {
