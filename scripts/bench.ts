@@ -1,10 +1,10 @@
 /**
- * `npm run bench [-- --no-build --duration 10 --rounds 2 --warmup 3 --connections 100 --port 3151]`
+ * `npm run bench [-- --no-build --duration 10 --rounds 2 --warmup 5 --connections 100 --port 3151]`
  *
  * Builds the production app into `.next-bench` (unless --no-build), starts it on its own data
  * directory (or DATABASE_URL when set), signs up one user, then loads a trivial JSON route and the
- * signed-in `GET /api/auth/user` with autocannon, `--duration` seconds each split into alternating
- * rounds, and prints requests/s, p50/p95/p99 and the throughput ratio (goal ≥ 0.75).
+ * signed-in `GET /api/auth/user` with autocannon, `--duration` seconds each split into rounds taken
+ * in A-B-B-A order, and prints requests/s, p50/p95/p99 and the throughput ratio (goal ≥ 0.75).
  * Exits non-zero only when requests failed, never for speed.
  */
 import { randomBytes } from "node:crypto";
@@ -23,7 +23,7 @@ const { values: args } = parseArgs({
   options: {
     "no-build": { type: "boolean", default: false },
     duration: { type: "string", default: "10" },
-    warmup: { type: "string", default: "3" },
+    warmup: { type: "string", default: "5" },
     connections: { type: "string", default: "100" },
     port: { type: "string", default: "3151" },
     rounds: { type: "string", default: "2" },
@@ -116,11 +116,12 @@ async function main(): Promise<number> {
 
     console.log(`warm-up: ${settings.warmupSeconds} s per route`);
     for (const route of routes) await load(route, settings.warmupSeconds);
-    // Alternating rounds spread any drift in the machine's background load over both routes alike.
+    // Rounds in A-B-B-A order: drift (JIT warming, the machine's background load) weighs on both routes alike.
     const roundSeconds = settings.durationSeconds / settings.rounds;
     const samples = routes.map(() => [] as LoadSample[]);
     for (let round = 1; round <= settings.rounds; round += 1) {
-      for (const [index, route] of routes.entries()) {
+      const order = round % 2 === 1 ? [...routes.entries()] : [...routes.entries()].reverse();
+      for (const [index, route] of order) {
         console.log(
           `round ${round}/${settings.rounds}: ${route.label}, ${settings.connections} connections, ${roundSeconds} s`,
         );
