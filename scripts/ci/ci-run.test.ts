@@ -30,7 +30,14 @@ function runWithGates(table: string[], options: { budgetSeconds?: number; withNo
     testResults: [{ name: "x", status: "passed", assertionResults: [{ fullName: "x", status: "passed" }] }],
   };
   fs.writeFileSync(path.join(scratch, "report.json"), JSON.stringify(report));
-  const run = spawnSync("bash", [".ci/run"], { cwd: scratch, encoding: "utf8", input: "", timeout: 60_000 });
+  const run = spawnSync("bash", [".ci/run"], {
+    cwd: scratch,
+    encoding: "utf8",
+    input: "",
+    timeout: 60_000,
+    // The run keeps its reports in a temporary directory: inside the scratch copy, it goes with it.
+    env: { ...process.env, TMPDIR: scratch },
+  });
   const lines = run.stdout.trimEnd().split("\n");
   return { status: run.status, stdout: run.stdout, lastLine: lines.at(-1) ?? "" };
 }
