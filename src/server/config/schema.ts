@@ -27,7 +27,9 @@ export const serverSchema = {
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATA_DIR: z.string().min(1).default(".data"),
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// or postgresql:// URL" }).optional(),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// or postgresql:// URL" })
+    .optional(),
   DATABASE_POOL_MAX: positiveInt(10),
   APP_URL: z.url().optional(),
   APP_ORIGINS: csv.pipe(z.array(z.url())).optional(),
@@ -35,6 +37,7 @@ export const serverSchema = {
   SESSION_IDLE_MINUTES: positiveInt(30),
   SESSION_ABSOLUTE_HOURS: positiveInt(12),
   BODY_LIMIT_BYTES: positiveInt(1_048_576),
+  RATE_LIMIT_SIGN_UPS_PER_HOUR: positiveInt(10),
   SHUTDOWN_GRACE_SECONDS: positiveInt(25),
   SUPABASE_SECRET_KEY: z.string().min(1).optional(),
   SUPABASE_JWT_SECRET: z.string().min(32).optional(),

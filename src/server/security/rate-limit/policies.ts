@@ -1,3 +1,5 @@
+import { env } from "@/server/config/env";
+
 /**
  * Named limits, one row per kind of caller. `route.ts` keys each hit by the signed-in user, else the
  * client IP, plus any extra material the route adds (the email on sign-in and reset).
@@ -10,7 +12,7 @@ export const RATE_LIMIT_POLICIES = {
   /** Per IP + email: reset mail is an outbound side effect, so it is as scarce as sign-in. */
   passwordReset: { limit: 5, windowSeconds: 15 * 60, failClosed: true },
   /** Per IP: a household or office behind one address still gets a few accounts an hour. */
-  signUp: { limit: 10, windowSeconds: 60 * 60, failClosed: true },
+  signUp: { limit: env.RATE_LIMIT_SIGN_UPS_PER_HOUR, windowSeconds: 60 * 60, failClosed: true },
   /** Per signed-in user: generous for a busy practitioner, stops a runaway client script. */
   api: { limit: 300, windowSeconds: 60, failClosed: false },
   /** Per IP: anonymous endpoints such as intake forms. */

@@ -33,7 +33,7 @@ export async function duplicatesIn(
   if (!wanted.some((candidate) => candidate.email || candidate.phone)) return [];
   const rows = resultRows<{ index: number; duplicate_id: string; matched_on: "email" | "phone" }>(
     await tx.execute(sql`
-      with candidate as (
+      with candidate as materialized (
         select (ord - 1)::int as index,
                nullif(lower(btrim(value ->> 'email')), '') as email,
                nullif(regexp_replace(value ->> 'phone', '[^0-9]', '', 'g'), '') as phone
