@@ -1,10 +1,14 @@
 /**
- * `npm run bench [-- --no-build --duration 10 --rounds 2 --warmup 5 --connections 100 --port 3151]`
+ * `npm run bench [-- --no-build --duration 10 --rounds 2 --warmup 5 --connections 100 --port 3151 --dist-dir .next-bench]`
+ * `              [--clients 100000 --other-practitioners 2 --other-clients 20000 --search mar]`
  *
  * Builds the production app into `.next-bench` (unless --no-build), starts it on its own data
  * directory (or DATABASE_URL when set), signs up one user, then loads a trivial JSON route and the
  * signed-in `GET /api/auth/user` with autocannon, `--duration` seconds each split into rounds taken
  * in A-B-B-A order, and prints requests/s, p50/p95/p99 and the throughput ratio (goal ≥ 0.75).
+ * With DATABASE_URL it first seeds a practitioner with `--clients` clients (and other practitioners
+ * with theirs), loads the clients list, a search and one client in the same rounds, prints the
+ * EXPLAIN ANALYZE of the list and search queries, and removes the seeded practitioners afterwards.
  * Exits non-zero only when requests failed, never for speed.
  */
 import { randomBytes } from "node:crypto";
@@ -13,11 +17,15 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { signedInCookie } from "./bench/account";
+import { explainClientQueries, seedClientData, signInCookie, type ClientData } from "./bench/clients";
 import { combine, measure, type LoadResult, type LoadSample } from "./bench/load";
 import { buildApp, startApp, tail, type RunningApp } from "./bench/server";
 
 const GOAL_RATIO = 0.75;
-const DIST_DIR = ".next-bench";
+/** Issue goals for the clients list against the trivial route, and for search at 10 connections. */
+const LIST_GOALS = { throughputRatio: 0.7, p95Factor: 1.5 };
+const SEARCH_P95_GOAL_MS = 50;
+const SEARCH_CONNECTIONS = 10;
 
 const { values: args } = parseArgs({
   options: {
@@ -27,6 +35,11 @@ const { values: args } = parseArgs({
     connections: { type: "string", default: "100" },
     port: { type: "string", default: "3151" },
     rounds: { type: "string", default: "2" },
+    clients: { type: "string", default: "100000" },
+    "other-practitioners": { type: "string", default: "2" },
+    "other-clients": { type: "string", default: "20000" },
+    search: { type: "string", default: "mar" },
+    "dist-dir": { type: "string", default: ".next-bench" },
   },
 });
 
@@ -42,6 +55,11 @@ const settings = {
   connections: Math.round(positive("connections", args.connections)),
   port: Math.round(positive("port", args.port)),
   rounds: Math.round(positive("rounds", args.rounds)),
+  clients: Math.round(positive("clients", args.clients)),
+  otherPractitioners: Math.round(Number(args["other-practitioners"])),
+  otherClients: Math.round(positive("other-clients", args["other-clients"])),
+  search: args.search,
+  distDir: args["dist-dir"],
 };
 
 /** The server's environment: its own embedded data directory, or the given database with what production mode requires. */
@@ -55,10 +73,32 @@ function serverEnv(workDir: string, baseUrl: string): Record<string, string> {
   return env;
 }
 
-const routes = [
+interface Scenario {
+  label: string;
+  path: string;
+  signedIn: boolean;
+  /** Runs as the seeded practitioner; only with DATABASE_URL. `{contactId}` in the path is one of their clients. */
+  clients?: boolean;
+  /** Overrides --connections. */
+  connections?: number;
+}
+
+const search = encodeURIComponent(settings.search);
+const allRoutes: Scenario[] = [
   { label: "GET /api/ping (trivial)", path: "/api/ping", signedIn: false },
   { label: "GET /api/auth/user (signed in)", path: "/api/auth/user", signedIn: true },
+  { label: "GET /api/contacts (first page)", path: "/api/contacts", signedIn: true, clients: true },
+  { label: `GET /api/contacts?q=${settings.search}`, path: `/api/contacts?q=${search}`, signedIn: true, clients: true },
+  { label: "GET /api/contacts/:id", path: "/api/contacts/{contactId}", signedIn: true, clients: true },
+  {
+    label: `GET /api/contacts?q=${settings.search} @${SEARCH_CONNECTIONS}`,
+    path: `/api/contacts?q=${search}`,
+    signedIn: true,
+    clients: true,
+    connections: SEARCH_CONNECTIONS,
+  },
 ];
+const routes = allRoutes.filter((route) => !route.clients || Boolean(process.env.DATABASE_URL));
 
 function row(cells: string[], widths: number[]): string {
   return cells
@@ -67,7 +107,7 @@ function row(cells: string[], widths: number[]): string {
 }
 
 function report(results: { label: string; result: LoadResult }[]): string[] {
-  const widths = [32, 9, 8, 8, 8, 9, 8];
+  const widths = [36, 9, 8, 8, 8, 9, 8];
   const ms = (value: number) => `${Math.round(value)} ms`;
   const lines = [row(["route", "req/s", "p50", "p95", "p99", "requests", "failed"], widths)];
   for (const { label, result } of results) {
@@ -80,38 +120,73 @@ function report(results: { label: string; result: LoadResult }[]): string[] {
     const verdict = ratio >= GOAL_RATIO ? "goal met" : "below the goal";
     lines.push(`signed-in / trivial throughput: ${ratio.toFixed(2)} (goal ≥ ${GOAL_RATIO}: ${verdict})`);
   }
-  return lines;
+  return [...lines, ...clientGoals(results)];
+}
+
+function clientGoals(results: { label: string; result: LoadResult }[]): string[] {
+  const find = (label: string | undefined) => results.find((entry) => entry.label === label)?.result;
+  const trivial = find(allRoutes[0]?.label);
+  const list = find(allRoutes[2]?.label);
+  const searchAt10 = find(allRoutes[5]?.label);
+  if (!trivial || !list || !searchAt10) return [];
+  const verdict = (met: boolean) => (met ? "goal met" : "below the goal");
+  const ratio = list.requestsPerSecond / trivial.requestsPerSecond;
+  const p95Factor = list.p95 / trivial.p95;
+  return [
+    `clients list / trivial throughput: ${ratio.toFixed(2)} (goal ≥ ${LIST_GOALS.throughputRatio}: ${verdict(ratio >= LIST_GOALS.throughputRatio)})`,
+    `clients list p95 / trivial p95: ${p95Factor.toFixed(2)} (goal ≤ ${LIST_GOALS.p95Factor}: ${verdict(p95Factor <= LIST_GOALS.p95Factor)})`,
+    `search p95 at ${SEARCH_CONNECTIONS} connections: ${Math.round(searchAt10.p95)} ms (goal < ${SEARCH_P95_GOAL_MS} ms: ${verdict(searchAt10.p95 < SEARCH_P95_GOAL_MS)})`,
+  ];
 }
 
 async function main(): Promise<number> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "omnicrm-bench-"));
   let app: RunningApp | undefined;
+  let clientData: ClientData | undefined;
   const cleanUp = async () => {
     await app?.stop();
+    await clientData?.remove();
     fs.rmSync(workDir, { recursive: true, force: true });
   };
   const interrupted = () => void cleanUp().finally(() => process.exit(130));
   process.once("SIGINT", interrupted);
   process.once("SIGTERM", interrupted);
   try {
-    if (!args["no-build"]) await buildApp(DIST_DIR);
-    else if (!fs.existsSync(path.join(DIST_DIR, "BUILD_ID")))
-      throw new Error(`--no-build needs a build in ${DIST_DIR}`);
+    if (!args["no-build"]) await buildApp(settings.distDir);
+    else if (!fs.existsSync(path.join(settings.distDir, "BUILD_ID")))
+      throw new Error(`--no-build needs a build in ${settings.distDir}`);
+
+    const databaseUrl = process.env.DATABASE_URL;
+    if (databaseUrl) {
+      console.log(
+        `seeding ${settings.clients} clients, and ${settings.otherClients} for each of ${settings.otherPractitioners} others`,
+      );
+      clientData = await seedClientData({
+        url: databaseUrl,
+        contacts: settings.clients,
+        otherPractitioners: settings.otherPractitioners,
+        otherContacts: settings.otherClients,
+        log: (line) => console.log(`  ${line}`),
+      });
+    } else {
+      console.log("client scenarios skipped: they run against real Postgres (set DATABASE_URL)");
+    }
 
     const baseUrl = `http://127.0.0.1:${settings.port}`;
     app = await startApp({
-      distDir: DIST_DIR,
+      distDir: settings.distDir,
       port: settings.port,
       env: serverEnv(workDir, baseUrl),
       logFile: path.join(workDir, "server.log"),
     });
     const cookie = await signedInCookie(app.baseUrl);
-    const load = (route: (typeof routes)[number], durationSeconds: number) =>
+    const clientsCookie = clientData ? await signInCookie(app.baseUrl, clientData.email, clientData.password) : "";
+    const load = (route: Scenario, durationSeconds: number) =>
       measure({
-        url: `${app?.baseUrl}${route.path}`,
-        connections: settings.connections,
+        url: `${app?.baseUrl}${route.path.replace("{contactId}", clientData?.contactId ?? "")}`,
+        connections: route.connections ?? settings.connections,
         durationSeconds,
-        headers: route.signedIn ? { cookie } : {},
+        headers: route.signedIn ? { cookie: route.clients ? clientsCookie : cookie } : {},
       });
 
     console.log(`warm-up: ${settings.warmupSeconds} s per route`);
@@ -123,13 +198,16 @@ async function main(): Promise<number> {
       const order = round % 2 === 1 ? [...routes.entries()] : [...routes.entries()].reverse();
       for (const [index, route] of order) {
         console.log(
-          `round ${round}/${settings.rounds}: ${route.label}, ${settings.connections} connections, ${roundSeconds} s`,
+          `round ${round}/${settings.rounds}: ${route.label}, ${route.connections ?? settings.connections} connections, ${roundSeconds} s`,
         );
         samples[index]?.push(await load(route, roundSeconds));
       }
     }
     const results = routes.map((route, index) => ({ label: route.label, result: combine(samples[index] ?? []) }));
     console.log(`\n${report(results).join("\n")}`);
+    if (databaseUrl && clientData) {
+      console.log(`\n${(await explainClientQueries(databaseUrl, clientData.userId, settings.search)).join("\n")}`);
+    }
 
     const failed = results.filter(({ result }) => result.failures > 0);
     for (const { label, result } of failed) {

@@ -109,6 +109,38 @@ describe("search", () => {
     expect(await search("q=ann&hasEmail=true")).toEqual([ids.annette, ids.hannahEmail]);
   });
 
+  it("finds rare and common fragments alike when a practitioner has more clients than one scan window", async () => {
+    const dave = await signUpPractitioner(alice.api, "Dave");
+    await dave.sql(sql`
+      insert into public.contacts (user_id, display_name)
+      select ${dave.id}::uuid, 'Client ' || lpad(n::text, 5, '0') from generate_series(1, 2600) as n
+      union all select ${dave.id}::uuid, name from unnest(array['Aaron Rarefrag', 'Zed Rarefrag', 'Zoe Rarefrag']) as name`);
+    const walk = async (query: string) => {
+      const ids: string[] = [];
+      for (let cursor: string | null = ""; cursor !== null;) {
+        const page: ContactListResponse = await dave.expect<ContactListResponse>(
+          200,
+          "GET",
+          `/api/contacts?${query}${cursor ? `&cursor=${cursor}` : ""}`,
+        );
+        ids.push(...page.items.map((client) => client.id));
+        cursor = page.nextCursor;
+      }
+      return ids;
+    };
+    const inOrder = async (pattern: string, order: "asc" | "desc") =>
+      (
+        await dave.sql<{ id: string }>(
+          sql`select id from public.contacts where display_name ilike ${pattern}
+              order by display_name ${sql.raw(order)}, id ${sql.raw(order)}`,
+        )
+      ).map((row) => row.id);
+    expect(await walk("q=rarefrag&limit=2")).toEqual(await inOrder("%rarefrag%", "asc"));
+    expect(await walk("q=rarefrag&limit=2&order=desc")).toEqual(await inOrder("%rarefrag%", "desc"));
+    expect(await walk("q=client%200&limit=100")).toEqual(await inOrder("client 0%", "asc"));
+    expect(await walk("q=nt%2002&limit=100&order=desc")).toEqual(await inOrder("%nt 02%", "desc"));
+  });
+
   it.runIf(testDbKind() === "postgres")(
     "reads the trigram and full-text indexes when a practitioner has many clients",
     async () => {
@@ -127,7 +159,7 @@ describe("search", () => {
       const plan = contactPagePlan(carol.id, listContactsQuery.parse({ q: "annual" }));
       const plans: string[] = [];
       for (const query of plan.queries)
-        plans.push(...(await explainAsUser(database.url ?? "", carol.id, query(51), { analyze: true })));
+        plans.push(await explainAsUser(database.url ?? "", carol.id, query(51), { analyze: true }));
       const text = plans.join("\n");
       for (const index of ["contacts_display_name_trgm_idx", "contacts_email_trgm_idx", "notes_body_text_search_idx"])
         expect(text).toContain(index);

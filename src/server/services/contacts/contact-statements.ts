@@ -1,13 +1,13 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { ContactFilters, ContactSort, ListContactsQuery } from "@/lib/contracts/contact-list";
 import { AppError } from "@/server/http/app-error";
-import { decodeCursor, type ContactCursor, type SortOrder } from "./contact-cursor";
+import { decodeCursor, type SortOrder } from "./contact-cursor";
 import { afterKey, filterConditions, orderBy, SORTS, where } from "./contact-query";
+import { relevanceQueries, type PageQuery } from "./contact-relevance";
 import { SUMMARY_COLUMNS } from "./contact-row";
-import { anyMatch, rankCondition, SEARCH_RANKS, searchTerms, type SearchTerms } from "./contact-search";
+import { anyMatch, searchTerms, type SearchTerms } from "./contact-search";
 
-/** One query of a page, given how many rows the page still needs. */
-export type PageQuery = (rowsWanted: number) => SQL;
+export type { PageQuery };
 
 export interface PagePlan {
   sort: ContactSort;
@@ -23,40 +23,6 @@ function resolveSort(requested: ContactSort | undefined, searching: boolean): Co
       details: [{ path: "sort", message: "Sorting by relevance needs a search (q)" }],
     });
   return sort;
-}
-
-/**
- * Relevance: one ordered query per rank, each starting after the cursor, so a common fragment is
- * answered from the first rank alone and note search runs only when names did not fill the page.
- */
-function relevanceQueries(
-  userId: string,
-  input: ListContactsQuery,
-  terms: SearchTerms,
-  order: SortOrder,
-  cursor?: ContactCursor,
-): PageQuery[] {
-  const cursorRank = cursor ? Number(cursor.keys[0]) : undefined;
-  const ranks = SEARCH_RANKS.filter((rank) =>
-    cursorRank === undefined ? true : order === "asc" ? rank >= cursorRank : rank <= cursorRank,
-  );
-  if (order === "desc") ranks.reverse();
-  return ranks.map((rank) => (rowsWanted) => {
-    const conditions = [...filterConditions(userId, input), rankCondition(terms, rank)];
-    if (cursor && rank === cursorRank)
-      conditions.push(afterKey(sql`c.display_name`, sql`text`, cursor.keys[1] ?? "", cursor.id, order));
-    // Ids first, from the (user_id, display_name, id) index alone when the planner walks it in order;
-    // the full rows of just this page are then read by primary key.
-    return sql`
-      select ${SUMMARY_COLUMNS}, ${sql.raw(String(rank))} as sort_key_0, c.display_name as sort_key_1
-        from (select c.id
-                from app_search.my_contacts c
-               where ${where(conditions)}
-               order by ${orderBy(sql`c.display_name`, order)}
-               limit ${rowsWanted}) as page
-        join public.contacts c on c.id = page.id
-       order by ${orderBy(sql`c.display_name`, order)}`;
-  });
 }
 
 /** The queries behind one page of the clients list (also what the benchmark EXPLAINs). */
