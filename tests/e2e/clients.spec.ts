@@ -303,6 +303,62 @@ test("thousands of clients: the table stays windowed, loads pages as it scrolls 
   await expect(page.getByRole("region", { name: "Selected clients" })).toContainText("1 client selected");
 });
 
+test("from the empty list, a CSV of 50 clients with one bad row is imported, listed and exported back", async ({
+  page,
+  baseURL,
+}) => {
+  await practitioner(page, baseURL, "importing");
+  const names = Array.from({ length: 50 }, (_, index) => `Imported ${String(index + 1).padStart(2, "0")}`);
+  const BAD = 17;
+  const csv = [
+    "Name,Email,Phone",
+    ...names.map((name, index) =>
+      [name, index + 1 === BAD ? "not-an-email" : `imported${index + 1}@example.test`, `+44 7700 8${index + 10}`].join(
+        ",",
+      ),
+    ),
+  ].join("\n");
+
+  await page.goto("/clients");
+  await page.getByRole("link", { name: "Import a CSV" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Import clients" })).toBeVisible();
+  await page.locator('input[type="file"]').setInputFiles({
+    name: "clients.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(csv),
+  });
+  const main = page.getByRole("main");
+  await main.getByRole("button", { name: "Check the file" }).click();
+  await expect(main.getByText("49 new clients will be added")).toBeVisible();
+  await main.getByRole("button", { name: "Import 49 clients" }).click();
+  await page
+    .getByRole("alertdialog", { name: "Import 49 clients?" })
+    .getByRole("button", { name: "Import", exact: true })
+    .click();
+  await expect(main.getByRole("status")).toContainText("49 clients created, 0 rows merged, 1 row skipped.", {
+    timeout: 30_000,
+  });
+  await main.getByRole("link", { name: "Back to clients" }).click();
+
+  // The list shows the 49, and its Export link downloads the same clients in the same order.
+  await expect(page.getByText("49 clients", { exact: true })).toBeVisible();
+  await expect(clientRows(page).first()).toContainText("Imported 01");
+  await expect(page.getByText("All 49 clients shown")).toBeVisible();
+  const listed = (await clientRows(page).locator("td:nth-child(2) a").allTextContents()).slice(0, 5);
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export" }).click();
+  const exported = await readFile((await (await downloading).path()) ?? "", "utf8");
+  const [header = "", ...records] = exported
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/);
+  const column = (name: string) => header.split(",").indexOf(name);
+  const exportedNames = records.map((record) => record.split(",")[column("Display name")]);
+  expect(exportedNames).toEqual(names.filter((_, index) => index + 1 !== BAD));
+  expect(exportedNames.slice(0, 5)).toEqual(listed);
+  expect(records.map((record) => record.split(",")[column("Source")])).toEqual(Array(49).fill("import"));
+});
+
 test("a session note from a template is signed, then amended, on the client's page", async ({ page, baseURL }) => {
   const api = await practitioner(page, baseURL, "notes");
   const id = await addClient(api, { displayName: "Lena Haddad" });

@@ -31,18 +31,20 @@ export function useContactPages(params: ListParams) {
     },
     getNextPageParam: (page) => page.nextCursor,
     placeholderData: keepPreviousData,
+    // Coming back to the list shows the cached rows at once, then what changed elsewhere (an import, another tab).
+    refetchOnMount: "always",
   });
   const contacts = useMemo<ContactSummary[]>(() => pages.data?.pages.flatMap((page) => page.items) ?? [], [pages.data]);
   return { ...pages, contacts };
 }
 
 /** How many clients match the filters (all of them with none). */
-export function useContactCount(params: ListParams, enabled = true) {
+export function useContactCount(params: ListParams) {
   const query = apiFilterQuery(params).toString();
   return useQuery({
     queryKey: [...CONTACTS_QUERY_KEY, "count", query],
     queryFn: ({ signal }) => apiRequest(`/api/contacts/count?${query}`, { schema: contactCountResponse, signal }),
     placeholderData: keepPreviousData,
-    enabled,
+    refetchOnMount: "always",
   });
 }
