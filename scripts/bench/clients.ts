@@ -110,14 +110,15 @@ const INDEX_NAME = /(?:using|on) ([a-z_]+_(?:idx|key|pkey))/g;
  */
 export async function explainClientQueries(url: string, userId: string, search: string): Promise<string[]> {
   const lines: string[] = [];
-  for (const [label, query] of [
+  for (const [label, parameters] of [
     ["GET /api/contacts (first page)", {}],
     [`GET /api/contacts?q=${search}`, { q: search }],
   ] as const) {
-    const page = contactPagePlan(userId, listContactsQuery.parse(query));
-    // The list runs these in order until the page is full; the first answers a full page here.
-    const [first] = page.queries;
-    const plan = first ? await explainAsUser(url, userId, first(51), { analyze: true }) : "";
+    const page = contactPagePlan(userId, listContactsQuery.parse(parameters));
+    // The list runs the steps in order until the page is full; a common fragment's first walk fills it.
+    const [first] = page.steps;
+    const query = first?.walk ?? first?.query;
+    const plan = query ? await explainAsUser(url, userId, query(51), { analyze: true }) : "";
     const indexes = [...new Set([...plan.matchAll(INDEX_NAME)].map((match) => match[1]))];
     lines.push(`EXPLAIN ANALYZE ${label} — indexes used: ${indexes.join(", ") || "none"}`, plan, "");
   }

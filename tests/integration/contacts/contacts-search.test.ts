@@ -158,7 +158,7 @@ describe("search", () => {
 
       const plan = contactPagePlan(carol.id, listContactsQuery.parse({ q: "annual" }));
       const plans: string[] = [];
-      for (const query of plan.queries)
+      for (const { query } of plan.steps)
         plans.push(await explainAsUser(database.url ?? "", carol.id, query(51), { analyze: true }));
       const text = plans.join("\n");
       for (const index of ["contacts_display_name_trgm_idx", "contacts_email_trgm_idx", "notes_body_text_search_idx"])

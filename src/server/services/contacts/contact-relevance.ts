@@ -8,7 +8,13 @@ import { rankCondition, SEARCH_RANKS, type SearchRank, type SearchTerms } from "
 /** One query of a page, given how many rows the page still needs. */
 export type PageQuery = (rowsWanted: number) => SQL;
 
-/** Name-index entries read in order before falling back to the trigram index (see nameRankIds). */
+/** A step of a page: `walk`, when given, is tried first and kept only if it returns every row wanted. */
+export interface PageStep {
+  walk?: PageQuery;
+  query: PageQuery;
+}
+
+/** Name-index entries a walk reads before the trigram index is used instead (see walkedNameIds). */
 const SCAN_WINDOW = 5_000;
 
 /** Ranks matched on the name, which the (user_id, display_name, id) index can walk in page order. */
@@ -23,35 +29,21 @@ interface RankQuery {
 }
 
 /**
- * Ids of a name rank, in page order, whatever the fragment's frequency (Postgres estimates ILIKE
- * poorly, so the choice is made here). The name index is walked in page order, checking each name,
- * and the walk stops at a full page: quick for a common fragment. Only when SCAN_WINDOW names held
- * too few matches (a rare fragment, or few clients) are all matches collected through the trigram
- * index instead, and sorted: cheap precisely because they are few.
+ * Ids of a name rank from a walk of the name index in page order, checking each name and stopping
+ * at a full page: quick for a common fragment, whatever Postgres estimates for ILIKE (poorly).
+ * At most SCAN_WINDOW names are read; fewer matches than wanted means "use the trigram index".
  */
-function nameRankIds({ base, match, order, rowsWanted }: RankQuery): SQL {
+function walkedNameIds({ base, match, order, rowsWanted }: RankQuery): SQL {
   const direction = sql.raw(order);
   return sql`
-    with walked as materialized (
-      select id, display_name
-        from (select c.id, c.display_name, ${match} as hit
-                from app_search.my_contacts c
-               where ${where(base)}
-               order by c.display_name ${direction}, c.id ${direction}
-               limit ${SCAN_WINDOW}) as window_rows
-       where hit
-       limit ${rowsWanted}
-    ),
-    found as (
-      select id, display_name from walked where (select count(*) from walked) >= ${rowsWanted}
-      union all
-      (select c.id, c.display_name
-         from app_search.my_contacts c
-        where (select count(*) from walked) < ${rowsWanted} and ${where([...base, match])}
-        ${trigramOrder(order)}
-        limit ${rowsWanted})
-    )
-    select id from found order by display_name ${direction}, id ${direction}`;
+    select id
+      from (select c.id, ${match} as hit
+              from app_search.my_contacts c
+             where ${where(base)}
+             order by c.display_name ${direction}, c.id ${direction}
+             limit ${SCAN_WINDOW}) as walked
+     where hit
+     limit ${rowsWanted}`;
 }
 
 /**
@@ -63,8 +55,8 @@ function trigramOrder(order: SortOrder): SQL {
   return sql`order by c.display_name || '' ${direction}, c.id ${direction}`;
 }
 
-/** Ids of the email/phone and note ranks: reached when names did not fill the page, found by index. */
-function indexedRankIds({ base, match, order, rowsWanted }: RankQuery): SQL {
+/** Ids of a rank found through the trigram or full-text index, then sorted: right when matches are few. */
+function indexedIds({ base, match, order, rowsWanted }: RankQuery): SQL {
   return sql`
     select c.id from app_search.my_contacts c
      where ${where([...base, match])}
@@ -72,34 +64,43 @@ function indexedRankIds({ base, match, order, rowsWanted }: RankQuery): SQL {
      limit ${rowsWanted}`;
 }
 
+/** The full rows of a page of ids, by primary key, in page order. */
+function pageRows(ids: SQL, rank: SearchRank, order: SortOrder): SQL {
+  const direction = sql.raw(order);
+  return sql`
+    select ${SUMMARY_COLUMNS}, ${sql.raw(String(rank))} as sort_key_0, c.display_name as sort_key_1
+      from (${ids}) as page
+      join public.contacts c on c.id = page.id
+     order by c.display_name ${direction}, c.id ${direction}`;
+}
+
 /**
- * Relevance: one query per rank, run in order until the page is full, each listing its ids first and
- * then reading the full rows of just those by primary key. A common fragment is answered by the
- * first rank alone; note search runs only when names, emails and phones did not fill the page.
+ * Relevance: one step per rank, run in order until the page is full. Name ranks first try a walk of
+ * the name index (kept only when it fills what the page still needs); otherwise the rank's matches
+ * come from the trigram or full-text index. A common fragment is answered by one query; note search
+ * runs only when names, emails and phones did not fill the page.
  */
-export function relevanceQueries(
+export function relevanceSteps(
   userId: string,
   filters: ContactFilters,
   terms: SearchTerms,
   order: SortOrder,
   cursor?: ContactCursor,
-): PageQuery[] {
+): PageStep[] {
   const cursorRank = cursor ? Number(cursor.keys[0]) : undefined;
   const ranks = SEARCH_RANKS.filter((rank) =>
     cursorRank === undefined ? true : order === "asc" ? rank >= cursorRank : rank <= cursorRank,
   );
   if (order === "desc") ranks.reverse();
-  return ranks.map((rank) => (rowsWanted) => {
-    const base = filterConditions(userId, filters);
-    if (cursor && rank === cursorRank)
-      base.push(afterKey(sql`c.display_name`, sql`text`, cursor.keys[1] ?? "", cursor.id, order));
-    const query = { base, match: rankCondition(terms, rank), order, rowsWanted };
-    const ids = NAME_RANKS.has(rank) ? nameRankIds(query) : indexedRankIds(query);
-    const direction = sql.raw(order);
-    return sql`
-      select ${SUMMARY_COLUMNS}, ${sql.raw(String(rank))} as sort_key_0, c.display_name as sort_key_1
-        from (${ids}) as page
-        join public.contacts c on c.id = page.id
-       order by c.display_name ${direction}, c.id ${direction}`;
+  return ranks.map((rank) => {
+    const query = (rowsWanted: number): RankQuery => {
+      const base = filterConditions(userId, filters);
+      if (cursor && rank === cursorRank)
+        base.push(afterKey(sql`c.display_name`, sql`text`, cursor.keys[1] ?? "", cursor.id, order));
+      return { base, match: rankCondition(terms, rank), order, rowsWanted };
+    };
+    const lookup: PageQuery = (rowsWanted) => pageRows(indexedIds(query(rowsWanted)), rank, order);
+    if (!NAME_RANKS.has(rank)) return { query: lookup };
+    return { walk: (rowsWanted) => pageRows(walkedNameIds(query(rowsWanted)), rank, order), query: lookup };
   });
 }

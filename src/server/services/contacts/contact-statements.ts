@@ -3,17 +3,17 @@ import type { ContactFilters, ContactSort, ListContactsQuery } from "@/lib/contr
 import { AppError } from "@/server/http/app-error";
 import { decodeCursor, type SortOrder } from "./contact-cursor";
 import { afterKey, filterConditions, orderBy, SORTS, where } from "./contact-query";
-import { relevanceQueries, type PageQuery } from "./contact-relevance";
+import { relevanceSteps, type PageQuery, type PageStep } from "./contact-relevance";
 import { SUMMARY_COLUMNS } from "./contact-row";
 import { anyMatch, searchTerms, type SearchTerms } from "./contact-search";
 
-export type { PageQuery };
+export type { PageQuery, PageStep };
 
 export interface PagePlan {
   sort: ContactSort;
   order: SortOrder;
   /** Run in order until the page is full: one per rank for relevance, else just one. */
-  queries: PageQuery[];
+  steps: PageStep[];
 }
 
 function resolveSort(requested: ContactSort | undefined, searching: boolean): ContactSort {
@@ -32,7 +32,7 @@ export function contactPagePlan(userId: string, input: ListContactsQuery): PageP
   const order = input.order ?? (sort === "relevance" ? "asc" : SORTS[sort].defaultOrder);
   const cursor = input.cursor ? decodeCursor(input.cursor, sort, order) : undefined;
   if (sort === "relevance")
-    return { sort, order, queries: relevanceQueries(userId, input, terms as SearchTerms, order, cursor) };
+    return { sort, order, steps: relevanceSteps(userId, input, terms as SearchTerms, order, cursor) };
 
   const { key, type } = SORTS[sort];
   const conditions = filterConditions(userId, input);
@@ -46,7 +46,7 @@ export function contactPagePlan(userId: string, input: ListContactsQuery): PageP
      where ${where(conditions)}
      order by ${orderBy(key, order)}
      limit ${rowsWanted}`;
-  return { sort, order, queries: [query] };
+  return { sort, order, steps: [{ query }] };
 }
 
 /** The count of the same filters and search. */

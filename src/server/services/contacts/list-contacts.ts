@@ -4,7 +4,7 @@ import { resultRows } from "@/server/db/result-rows";
 import type { UserContext } from "./context";
 import { encodeCursor } from "./contact-cursor";
 import { toContactSummary, type SummaryRow } from "./contact-row";
-import { contactPagePlan } from "./contact-statements";
+import { contactPagePlan, type PageQuery } from "./contact-statements";
 
 export { listContactsQuery as listContactsInput };
 
@@ -15,14 +15,18 @@ type PageRow = SummaryRow & { sort_key_0: string | number; sort_key_1?: string }
  * full-text indexes, ordered by a keyset so every row appears exactly once across pages.
  */
 export async function listContacts(context: UserContext, input: ListContactsQuery): Promise<ContactListResponse> {
-  const { queries, sort, order } = contactPagePlan(context.userId, input);
+  const { steps, sort, order } = contactPagePlan(context.userId, input);
   // One row more than the page tells whether another page follows.
   const wanted = input.limit + 1;
   const rows = await withUserDb(context.userId, async (tx) => {
     const found: PageRow[] = [];
-    for (const query of queries) {
-      if (found.length >= wanted) break;
-      found.push(...resultRows<PageRow>(await tx.execute(query(wanted - found.length))));
+    const read = async (query: PageQuery, rowsWanted: number) =>
+      resultRows<PageRow>(await tx.execute(query(rowsWanted)));
+    for (const step of steps) {
+      const rowsWanted = wanted - found.length;
+      if (rowsWanted <= 0) break;
+      const walked = step.walk ? await read(step.walk, rowsWanted) : [];
+      found.push(...(walked.length === rowsWanted ? walked : await read(step.query, rowsWanted)));
     }
     return found;
   });
