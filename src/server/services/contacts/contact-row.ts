@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Contact, ContactSummary, ContactSource, LifecycleStage } from "@/lib/contracts/contacts";
 import type { DbTransaction } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
@@ -6,16 +6,21 @@ import { resultRows } from "@/server/db/result-rows";
 /** The columns of one list row, as `select` text over `public.contacts c`, tags included. */
 export const SUMMARY_COLUMNS = sql`
   c.id, c.display_name, c.first_name, c.last_name, c.email, c.phone, c.photo_path, c.source,
-  c.lifecycle_stage, c.created_at, c.updated_at, c.last_visit_at,
-  ${tagsOf(sql`c.id`)} as tags`;
+  c.lifecycle_stage, ${isoText(sql`c.created_at`)} as created_at, ${isoText(sql`c.updated_at`)} as updated_at,
+  ${isoText(sql`c.last_visit_at`)} as last_visit_at, ${tagsOf(sql`c.id`)} as tags`;
 
 /** Every column of a client, for the detail view. */
 export const CONTACT_COLUMNS = sql`${SUMMARY_COLUMNS},
   c.pronouns, c.date_of_birth::text as date_of_birth, c.referral_source,
   c.address, c.emergency_contact, c.health_context, c.preferences`;
 
+/** A timestamp as JavaScript's toISOString() writes it (UTC, milliseconds), so no row needs date parsing. */
+function isoText(column: SQL) {
+  return sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}
+
 /** The tags of one client as a JSON array, sorted by name. */
-function tagsOf(contactId: ReturnType<typeof sql>) {
+function tagsOf(contactId: SQL) {
   return sql`coalesce((
     select json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color) order by lower(t.name), t.id)
       from public.contact_tags ct join public.tags t on t.id = ct.tag_id
@@ -49,8 +54,11 @@ export interface ContactRow extends SummaryRow {
   preferences: Contact["preferences"] | string;
 }
 
-/** Drivers differ: PGlite returns Date and parsed JSON, postgres.js in raw `execute` may return text. */
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** Already ISO text from the columns above; a Date or driver text from other selects is converted. */
 function isoTime(value: Date | string): string {
+  if (typeof value === "string" && ISO_UTC.test(value)) return value;
   return (value instanceof Date ? value : new Date(value)).toISOString();
 }
 
