@@ -3,7 +3,7 @@ import type { ContactFilters } from "@/lib/contracts/contact-list";
 import type { ContactCursor, SortOrder } from "./contact-cursor";
 import { afterKey, filterConditions, where } from "./contact-query";
 import { SUMMARY_COLUMNS } from "./contact-row";
-import { rankCondition, SEARCH_RANKS, type SearchRank, type SearchTerms } from "./contact-search";
+import { rankCondition, SEARCH_RANKS, walkCondition, type SearchRank, type SearchTerms } from "./contact-search";
 
 /** One query of a page, given how many rows the page still needs. */
 export type PageQuery = (rowsWanted: number) => SQL;
@@ -18,7 +18,7 @@ export interface PageStep {
 const SCAN_WINDOW = 5_000;
 
 /** Ranks matched on the name, which the (user_id, display_name, id) index can walk in page order. */
-const NAME_RANKS: ReadonlySet<SearchRank> = new Set([0, 1]);
+const isNameRank = (rank: SearchRank): rank is 0 | 1 => rank === 0 || rank === 1;
 
 interface RankQuery {
   /** Filters, the caller's id and (on the cursor's rank) the position after the cursor. */
@@ -93,14 +93,17 @@ export function relevanceSteps(
   );
   if (order === "desc") ranks.reverse();
   return ranks.map((rank) => {
-    const query = (rowsWanted: number): RankQuery => {
+    const query = (rowsWanted: number, match: SQL): RankQuery => {
       const base = filterConditions(userId, filters);
       if (cursor && rank === cursorRank)
         base.push(afterKey(sql`c.display_name`, sql`text`, cursor.keys[1] ?? "", cursor.id, order));
-      return { base, match: rankCondition(terms, rank), order, rowsWanted };
+      return { base, match, order, rowsWanted };
     };
-    const lookup: PageQuery = (rowsWanted) => pageRows(indexedIds(query(rowsWanted)), rank, order);
-    if (!NAME_RANKS.has(rank)) return { query: lookup };
-    return { walk: (rowsWanted) => pageRows(walkedNameIds(query(rowsWanted)), rank, order), query: lookup };
+    const lookup: PageQuery = (rowsWanted) =>
+      pageRows(indexedIds(query(rowsWanted, rankCondition(terms, rank))), rank, order);
+    if (!isNameRank(rank)) return { query: lookup };
+    const walk: PageQuery = (rowsWanted) =>
+      pageRows(walkedNameIds(query(rowsWanted, walkCondition(terms, rank))), rank, order);
+    return { walk, query: lookup };
   });
 }

@@ -84,6 +84,17 @@ export function rankCondition(terms: SearchTerms, rank: SearchRank): SQL {
   return conditions[rank];
 }
 
+/**
+ * The name ranks' conditions for a walk of the name index, where every name is checked: the same
+ * matches as rankCondition, written with lower() and LIKE, which cost about half of two ILIKEs.
+ * (Only rankCondition's ILIKE can use the trigram index.)
+ */
+export function walkCondition(terms: SearchTerms, rank: 0 | 1): SQL {
+  const wordStart = sql`lower(' ' || c.display_name) like lower(${terms.nameWordPrefix})`;
+  if (rank === 0) return wordStart;
+  return sql`lower(c.display_name) like lower(${terms.nameContains}) and not ${wordStart}`;
+}
+
 /** Clients matching the query at any rank (count, and the date and name sorts). */
 export function anyMatch(terms: SearchTerms): SQL {
   const match = matchers(terms);
