@@ -152,6 +152,10 @@ async function main(): Promise<number> {
   process.once("SIGINT", interrupted);
   process.once("SIGTERM", interrupted);
   try {
+    const baseUrl = `http://127.0.0.1:${settings.port}`;
+    const env = serverEnv(workDir, baseUrl);
+    // next.config validates the environment: with DATABASE_URL the build needs what production mode requires.
+    if (process.env.DATABASE_URL) Object.assign(process.env, { ...env, ...process.env });
     if (!args["no-build"]) await buildApp(settings.distDir);
     else if (!fs.existsSync(path.join(settings.distDir, "BUILD_ID")))
       throw new Error(`--no-build needs a build in ${settings.distDir}`);
@@ -172,11 +176,10 @@ async function main(): Promise<number> {
       console.log("client scenarios skipped: they run against real Postgres (set DATABASE_URL)");
     }
 
-    const baseUrl = `http://127.0.0.1:${settings.port}`;
     app = await startApp({
       distDir: settings.distDir,
       port: settings.port,
-      env: serverEnv(workDir, baseUrl),
+      env,
       logFile: path.join(workDir, "server.log"),
     });
     const cookie = await signedInCookie(app.baseUrl);

@@ -3,7 +3,7 @@ import { listContactsQuery } from "@/lib/contracts/contact-list";
 import { hashPassword } from "@/server/auth/embedded/password";
 import { isSchemaCurrent } from "@/server/db/migrator";
 import { openPostgres } from "@/server/db/postgres-driver";
-import { contactPagePlan } from "@/server/services/contacts/contact-statements";
+import { contactPagePlan, type PageQuery } from "@/server/services/contacts/contact-statements";
 import { seedClients, vacuumClientRecords } from "../seed/seed-client-records";
 import { createPractitioner } from "../seed/seed-practitioners";
 import { cookieHeader } from "./account";
@@ -105,20 +105,23 @@ export async function signInCookie(baseUrl: string, email: string, password: str
 const INDEX_NAME = /(?:using|on) ([a-z_]+_(?:idx|key|pkey))/g;
 
 /**
- * EXPLAIN (ANALYZE) of the first list page and of a search, exactly as the service builds them,
- * run as the practitioner under row level security: the plans and the indexes they read.
+ * EXPLAIN (ANALYZE) of the first list page and of a search, exactly as the service builds them, run
+ * as the practitioner under row level security: the plans and the indexes they read. A search's
+ * first step is a walk of the name index (what a common fragment uses); its trigram lookup, used
+ * for rare fragments, is shown as well.
  */
 export async function explainClientQueries(url: string, userId: string, search: string): Promise<string[]> {
+  const list = contactPagePlan(userId, listContactsQuery.parse({})).steps[0];
+  const found = contactPagePlan(userId, listContactsQuery.parse({ q: search })).steps[0];
+  const queries: [string, PageQuery | undefined][] = [
+    ["GET /api/contacts (first page)", list?.query],
+    [`GET /api/contacts?q=${search} (name-index walk)`, found?.walk ?? found?.query],
+    [`GET /api/contacts?q=${search} (trigram lookup, for rare fragments)`, found?.query],
+  ];
   const lines: string[] = [];
-  for (const [label, parameters] of [
-    ["GET /api/contacts (first page)", {}],
-    [`GET /api/contacts?q=${search}`, { q: search }],
-  ] as const) {
-    const page = contactPagePlan(userId, listContactsQuery.parse(parameters));
-    // The list runs the steps in order until the page is full; a common fragment's first walk fills it.
-    const [first] = page.steps;
-    const query = first?.walk ?? first?.query;
-    const plan = query ? await explainAsUser(url, userId, query(51), { analyze: true }) : "";
+  for (const [label, query] of queries) {
+    if (!query) continue;
+    const plan = await explainAsUser(url, userId, query(51), { analyze: true });
     const indexes = [...new Set([...plan.matchAll(INDEX_NAME)].map((match) => match[1]))];
     lines.push(`EXPLAIN ANALYZE ${label} — indexes used: ${indexes.join(", ") || "none"}`, plan, "");
   }
