@@ -1,6 +1,6 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import { env } from "@/server/config/env";
 import { AppError } from "@/server/http/app-error";
+import { sameSecret } from "@/server/security/same-secret";
 import { metricsRegistry } from "./metrics";
 
 /**
@@ -15,12 +15,6 @@ export function assertMetricsAccess(authorization: string | null, token: string 
       headers: { "WWW-Authenticate": 'Bearer realm="metrics"' },
     });
   }
-}
-
-// Hashing first gives equal-length inputs, so neither the content nor the length leaks through timing.
-function sameSecret(presented: string, expected: string): boolean {
-  const digest = (value: string) => createHash("sha256").update(value).digest();
-  return timingSafeEqual(digest(presented), digest(expected));
 }
 
 export interface MetricsScrape {

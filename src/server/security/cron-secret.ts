@@ -1,5 +1,5 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import { AppError } from "@/server/http/app-error";
+import { sameSecret } from "./same-secret";
 
 export const CRON_PATH_PREFIX = "/api/cron/";
 
@@ -9,15 +9,11 @@ export function isCronPath(pathname: string): boolean {
 
 /**
  * `null` when `Authorization: Bearer <CRON_SECRET>` matches. Refuses everything while the secret
- * is unset (fail closed). Compares digests, so neither content nor length leaks through timing.
+ * is unset (fail closed).
  */
 export function cronRefusal(authorization: string | null, secret: string | undefined): AppError | null {
   if (!secret) return new AppError("unavailable", "Scheduled jobs are disabled on this deployment");
   const presented = /^Bearer (.+)$/.exec(authorization ?? "")?.[1] ?? "";
-  if (timingSafeEqual(digest(presented), digest(secret))) return null;
+  if (sameSecret(presented, secret)) return null;
   return AppError.unauthorized("A valid cron secret is required");
-}
-
-function digest(value: string): Buffer {
-  return createHash("sha256").update(value).digest();
 }
