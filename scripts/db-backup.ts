@@ -9,7 +9,7 @@ const HELP = `Usage: npm run db:backup [-- --help]
 
 Backs up the database to the backup store, writes a manifest beside it, then prunes old backups.
   Postgres (BACKUP_DATABASE_URL or DATABASE_URL): pg_dump custom format (compressed) of the schemas in
-    BACKUP_SCHEMAS (default public,app_private,app_meta,auth), from one snapshot; needs a direct or
+    BACKUP_SCHEMAS (default public,app_private,app_meta,app_search,auth), from one snapshot; needs a direct or
     session connection (not a transaction pooler) and pg_dump >= the server's major version.
   Embedded (no DATABASE_URL): the PGlite data directory in DATA_DIR as a gzipped tarball. PGlite serves
     one process, so stop the app first (the command says so when the app holds the database).

@@ -21,12 +21,15 @@ export const backupKeySchema = z
 const count = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 const flag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
+/** Every schema the migrations create; a backup without one of them restores a database the app cannot run on. */
+export const DEFAULT_BACKUP_SCHEMAS = ["public", "app_private", "app_meta", "app_search", "auth"];
+
 /** Variables the backup, restore and drill commands read; the app itself reads none of them. */
 export const backupEnvSchema = z.object({
   BACKUP_DATABASE_URL: serverSchema.DATABASE_URL,
   BACKUP_SCHEMAS: z
     .string()
-    .default("public,app_private,app_meta,auth")
+    .default(DEFAULT_BACKUP_SCHEMAS.join(","))
     .transform((value) =>
       value
         .split(",")

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
 import type { SqlClient } from "../../src/server/db/sql-client";
-import type { BackupConfig } from "../../scripts/backup/config";
+import { DEFAULT_BACKUP_SCHEMAS, type BackupConfig } from "../../scripts/backup/config";
 import { adminSql, databaseUrl } from "../support/test-databases";
 
 /** A backup configuration for tests: a local store in a fresh directory, defaults elsewhere. */
@@ -13,7 +13,7 @@ export function testBackupConfig(overrides: Partial<BackupConfig> = {}): BackupC
   return {
     databaseUrl: undefined,
     dataDir: path.join(dir, "data"),
-    schemas: ["public", "app_private", "app_meta", "auth"],
+    schemas: DEFAULT_BACKUP_SCHEMAS,
     localDir: path.join(dir, "backups"),
     encryptionKey: undefined,
     s3: undefined,

@@ -8,12 +8,13 @@ import { openPostgres } from "../../src/server/db/postgres-driver";
 import { createBackup } from "../../scripts/backup/create-backup";
 import { fetchBackup } from "../../scripts/backup/fetch-backup";
 import { restoreBackup } from "../../scripts/backup/restore-backup";
+import { DEFAULT_BACKUP_SCHEMAS } from "../../scripts/backup/config";
 import { localStore } from "../../scripts/backup/local-store";
 import { MANIFEST_SUFFIX } from "../../scripts/backup/manifest";
 import { openTestDatabase } from "../support/open-test-database";
 import { emptyDatabase, seedPractitioners, tableDigests, testBackupConfig } from "./backup-fixtures";
 
-const SCHEMAS = ["public", "app_private", "app_meta", "auth"];
+const SCHEMAS = DEFAULT_BACKUP_SCHEMAS;
 let source: DatabaseHandle & { url?: string };
 let workDir: string;
 
@@ -46,6 +47,17 @@ afterAll(async () => {
 });
 
 describe("postgres backup and restore", () => {
+  it("backs up by default every schema the migrations create", async () => {
+    const rows = await source.sql.query<{ name: string }>(
+      `select nspname as name from pg_namespace
+       where nspname not in ('pg_catalog', 'information_schema', 'pg_toast') and nspname not like 'pg_temp_%'
+         and nspname not like 'pg_toast_temp_%' and nspname not in (select nspname from pg_namespace n
+           join pg_extension e on e.extnamespace = n.oid where n.nspname <> 'public')
+       order by 1`,
+    );
+    expect(rows.map((row) => row.name)).toEqual([...DEFAULT_BACKUP_SCHEMAS].sort());
+  });
+
   it("backup, drop the source, restore: identical row counts and identical content in every table", async () => {
     const doomed = await openTestDatabase("postgres");
     await seedPractitioners(doomed.sql, 300);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/server/db/handle";
 import { openPostgres } from "../../src/server/db/postgres-driver";
 import { listBackups } from "../../scripts/backup/catalog";
-import type { BackupConfig } from "../../scripts/backup/config";
+import { DEFAULT_BACKUP_SCHEMAS, type BackupConfig } from "../../scripts/backup/config";
 import { createBackup } from "../../scripts/backup/create-backup";
 import { fetchBackup } from "../../scripts/backup/fetch-backup";
 import { restoreBackup } from "../../scripts/backup/restore-backup";
@@ -16,7 +16,7 @@ import { startFakeS3, type FakeS3 } from "../support/fake-s3";
 import { openTestDatabase } from "../support/open-test-database";
 import { emptyDatabase, seedPractitioners, tableDigests, testBackupConfig } from "./backup-fixtures";
 
-const SCHEMAS = ["public", "app_private", "app_meta", "auth"];
+const SCHEMAS = DEFAULT_BACKUP_SCHEMAS;
 let s3: FakeS3;
 let source: DatabaseHandle & { url?: string };
 let workDir: string;

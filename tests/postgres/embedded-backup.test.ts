@@ -10,9 +10,10 @@ import { fetchBackup } from "../../scripts/backup/fetch-backup";
 import { localStore } from "../../scripts/backup/local-store";
 import { restoreBackup } from "../../scripts/backup/restore-backup";
 import { runRestoreDrill } from "../../scripts/backup/restore-drill";
+import { DEFAULT_BACKUP_SCHEMAS } from "../../scripts/backup/config";
 import { seedPractitioners, tableDigests, testBackupConfig } from "./backup-fixtures";
 
-const SCHEMAS = ["public", "app_private", "app_meta", "auth"];
+const SCHEMAS = DEFAULT_BACKUP_SCHEMAS;
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "omnicrm-embedded-backup-"));
 const key = randomBytes(32);
 const config = testBackupConfig({
