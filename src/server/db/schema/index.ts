@@ -7,3 +7,4 @@ export * from "./contacts";
 export * from "./tags";
 export * from "./notes";
 export * from "./note-amendments";
+export * from "./audit-events";

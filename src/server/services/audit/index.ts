@@ -1,0 +1,1 @@
+export { recordAuditEvent, type AuditEventInput } from "./record-audit-event";
