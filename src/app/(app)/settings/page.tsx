@@ -8,6 +8,40 @@ import { currentAccount } from "../current-account";
 
 export const metadata: Metadata = { title: "Settings" };
 
+/** Every settings page, in the order the overview lists them. */
+const SETTINGS_SECTIONS = [
+  {
+    title: "Tags",
+    description: "The labels you give clients, their colours and how many clients carry each.",
+    href: "/settings/tags",
+    linkLabel: "Manage tags",
+  },
+  {
+    title: "Intake links",
+    description: "Send new clients a private link to fill in their details and consents before the first session.",
+    href: "/settings/intake",
+    linkLabel: "Manage intake links",
+  },
+  {
+    title: "Consent documents",
+    description: "The consent texts clients agree to on the intake form. Each change is kept as a new version.",
+    href: "/settings/consents",
+    linkLabel: "Edit consent documents",
+  },
+  {
+    title: "Activity",
+    description: "Who viewed, changed, exported or deleted what, and when: the audit log of your account.",
+    href: "/settings/activity",
+    linkLabel: "View activity",
+  },
+  {
+    title: "Your data",
+    description: "Download everything your account holds, or delete the account and all of its data.",
+    href: "/settings/account",
+    linkLabel: "Export or delete your data",
+  },
+] as const;
+
 export default async function SettingsPage() {
   const account = await currentAccount();
   return (
@@ -28,23 +62,23 @@ export default async function SettingsPage() {
             </dl>
           </CardContent>
         </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Tags</CardTitle>
-            <CardDescription>
-              The labels you give clients, their colours and how many clients carry each.
-            </CardDescription>
-          </CardHeader>
-          <CardContent>
-            <Link
-              href="/settings/tags"
-              className="inline-flex items-center gap-1 text-sm font-medium text-primary underline-offset-4 hover:underline"
-            >
-              Manage tags
-              <ChevronRightIcon aria-hidden="true" className="size-4" />
-            </Link>
-          </CardContent>
-        </Card>
+        {SETTINGS_SECTIONS.map((section) => (
+          <Card key={section.href}>
+            <CardHeader>
+              <CardTitle>{section.title}</CardTitle>
+              <CardDescription>{section.description}</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <Link
+                href={section.href}
+                className="inline-flex items-center gap-1 text-sm font-medium text-primary underline-offset-4 hover:underline"
+              >
+                {section.linkLabel}
+                <ChevronRightIcon aria-hidden="true" className="size-4" />
+              </Link>
+            </CardContent>
+          </Card>
+        ))}
         <Card>
           <CardHeader>
             <CardTitle>Sessions</CardTitle>
