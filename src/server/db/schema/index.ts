@@ -8,3 +8,4 @@ export * from "./tags";
 export * from "./notes";
 export * from "./note-amendments";
 export * from "./audit-events";
+export * from "./intake-links";
