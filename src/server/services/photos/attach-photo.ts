@@ -1,0 +1,39 @@
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { DbExecutor } from "@/server/db";
+import { contacts } from "@/server/db/schema";
+import { AppError } from "@/server/http/app-error";
+import { recordAuditEvent } from "@/server/services/audit";
+
+export const attachPhotoInput = z.object({
+  userId: z.uuid(),
+  contactId: z.uuid(),
+  /** A path from `preparePhoto` whose object is already written, or null to remove the photo. */
+  path: z.string().min(1).max(500).nullable(),
+});
+
+/**
+ * Points a client at a stored photo (or at none) and records it in the audit log, in the caller's
+ * transaction. Returns the previous path so the caller can delete that object once the transaction
+ * has committed. A client that is not the user's (or does not exist) is "not found".
+ */
+export async function attachPhoto(
+  tx: DbExecutor,
+  input: z.input<typeof attachPhotoInput>,
+): Promise<{ previousPath: string | null }> {
+  const { userId, contactId, path } = attachPhotoInput.parse(input);
+  const mine = and(eq(contacts.userId, userId), eq(contacts.id, contactId));
+  const [current] = await tx.select({ photoPath: contacts.photoPath }).from(contacts).where(mine).for("update");
+  if (!current) throw AppError.notFound("Client");
+  await tx
+    .update(contacts)
+    .set({ photoPath: path, updatedAt: sql`now()` })
+    .where(mine);
+  await recordAuditEvent(tx, {
+    userId,
+    action: path ? "photo.uploaded" : "photo.deleted",
+    target: { type: "client", id: contactId },
+    metadata: { replaced: current.photoPath !== null },
+  });
+  return { previousPath: current.photoPath };
+}
