@@ -15,8 +15,16 @@ export const RATE_LIMIT_POLICIES = {
   signUp: { limit: env.RATE_LIMIT_SIGN_UPS_PER_HOUR, windowSeconds: 60 * 60, failClosed: true },
   /** Per signed-in user: generous for a busy practitioner, stops a runaway client script. */
   api: { limit: 300, windowSeconds: 60, failClosed: false },
+  /** Per signed-in user: a full data export reads every table and file of the account. */
+  accountExport: { limit: 5, windowSeconds: 60 * 60, failClosed: false },
+  /** Per signed-in user: typed-confirmation attempts at deleting the account. */
+  accountDelete: { limit: 10, windowSeconds: 15 * 60, failClosed: true },
   /** Per IP: anonymous endpoints such as intake forms. */
   public: { limit: 60, windowSeconds: 60, failClosed: true },
+  /** Per IP: intake submissions; a household filling in a few forms fits, a form-spamming script does not. */
+  intakeSubmitIp: { limit: 10, windowSeconds: 10 * 60, failClosed: true },
+  /** Per intake token: a shared multi-use link still fills steadily, a leaked one cannot be flooded. */
+  intakeSubmitToken: { limit: 30, windowSeconds: 10 * 60, failClosed: true },
 } as const satisfies Record<string, RateLimitPolicy>;
 
 export interface RateLimitPolicy {
