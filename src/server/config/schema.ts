@@ -36,6 +36,7 @@ export const serverSchema = {
   APP_ENCRYPTION_KEYS: encryptionKeysSchema.optional(),
   SESSION_IDLE_MINUTES: positiveInt(30),
   SESSION_ABSOLUTE_HOURS: positiveInt(12),
+  AUDIT_RETENTION_DAYS: positiveInt(2192),
   BODY_LIMIT_BYTES: positiveInt(1_048_576),
   RATE_LIMIT_SIGN_UPS_PER_HOUR: positiveInt(10),
   SHUTDOWN_GRACE_SECONDS: positiveInt(25),
