@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { DbTransaction } from "@/server/db";
+import { deleteStoredObjects, deleteStoredObjectsInput } from "@/server/services/account/delete-stored-objects";
 import { pruneExpiredAuth } from "@/server/services/maintenance/prune-expired-auth";
 
 export interface JobContext {
@@ -14,7 +15,8 @@ interface JobKind<S extends z.ZodType> {
   run: (payload: z.output<S>, context: JobContext) => Promise<unknown>;
 }
 
-const kind = <S extends z.ZodType>(definition: JobKind<S>) => definition;
+/** Checks a handler against its payload contract, then widens it: the runner parses the payload before calling. */
+const kind = <S extends z.ZodType>(definition: JobKind<S>) => definition as unknown as JobKind<z.ZodType>;
 
 /** Every job the runner knows: its payload contract, retry budget and handler. */
 export const JOB_KINDS = {
@@ -22,6 +24,12 @@ export const JOB_KINDS = {
     payload: z.object({}).strict(),
     maxAttempts: 3,
     run: (_payload, { db }) => pruneExpiredAuth(db),
+  }),
+  /** Files of erased clients or deleted accounts whose deletion failed after the rows were committed. */
+  "storage.delete-objects": kind({
+    payload: deleteStoredObjectsInput,
+    maxAttempts: 10,
+    run: (payload) => deleteStoredObjects(payload),
   }),
 } as const;
 
