@@ -22,6 +22,9 @@ create index audit_events_user_id_occurred_at_idx on public.audit_events (user_i
 create index audit_events_occurred_at_idx on public.audit_events (occurred_at);
 
 alter table public.audit_events enable row level security;
+-- Supabase's default privileges hand anon and authenticated every right on new public tables
+-- (TRUNCATE skips row level security): take them back, then grant only reading and appending.
+revoke all on public.audit_events from anon, authenticated;
 grant select, insert on public.audit_events to authenticated;
 create policy audit_events_select on public.audit_events for select to authenticated
   using (user_id = (select auth.uid()));

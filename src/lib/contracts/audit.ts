@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { instant } from "./contacts";
 
 /**
  * Every action the audit log records, with the label Settings → Activity shows. Adding an action
@@ -61,9 +62,73 @@ export interface AuditEvent {
   action: AuditAction;
   targetType: AuditTargetType | null;
   targetId: string | null;
+  /** Whether the target record is still on file (clients only; null for other targets). */
+  targetExists: boolean | null;
   ip: string | null;
   userAgent: string | null;
   requestId: string | null;
   metadata: AuditMetadata;
+  /** ISO 8601 in UTC with the database's microseconds, so it doubles as an exact cursor position. */
   occurredAt: string;
+}
+
+/** Filter groups of Settings → Activity: each is the actions whose name starts with one of its prefixes. */
+export const AUDIT_CATEGORIES = {
+  auth: { label: "Sign-in and sessions", prefixes: ["auth."] },
+  clients: { label: "Client records", prefixes: ["client.", "clients."] },
+  photos: { label: "Photos", prefixes: ["photo."] },
+  notes: { label: "Notes", prefixes: ["note."] },
+  consents: { label: "Consents and intake", prefixes: ["consent.", "consent_document.", "intake.", "intake_link."] },
+  settings: { label: "Settings", prefixes: ["settings."] },
+  data: { label: "Exports and account", prefixes: ["audit.", "account."] },
+} as const satisfies Record<string, { label: string; prefixes: readonly string[] }>;
+
+export type AuditCategory = keyof typeof AUDIT_CATEGORIES;
+const categoryKeys = Object.keys(AUDIT_CATEGORIES) as [AuditCategory, ...AuditCategory[]];
+
+/** The actions of one category, in catalogue order. */
+export function actionsIn(category: AuditCategory): AuditAction[] {
+  const prefixes: readonly string[] = AUDIT_CATEGORIES[category].prefixes;
+  return (Object.keys(AUDIT_ACTIONS) as AuditAction[]).filter((action) =>
+    prefixes.some((prefix) => action.startsWith(prefix)),
+  );
+}
+
+export const AUDIT_PAGE_SIZE_MAX = 100;
+export const AUDIT_PAGE_SIZE_DEFAULT = 50;
+
+const filterFields = z.object({
+  category: z.enum(categoryKeys).optional(),
+  action: auditActionSchema.optional(),
+  targetType: z.enum(AUDIT_TARGET_TYPES).optional(),
+  targetId: z.uuid().optional(),
+  /** Inclusive lower bound on when the event happened. */
+  from: instant.optional(),
+  /** Exclusive upper bound on when the event happened. */
+  to: instant.optional(),
+});
+
+const orderedRange = (query: { from?: string | undefined; to?: string | undefined }) =>
+  !query.from || !query.to || query.from < query.to;
+const rangeError = { path: ["to"], message: "End the range after it starts" };
+
+/** Filters shared by `GET /api/audit-events` and its CSV export (`GET /api/audit-events/export`). */
+export const auditEventFilters = filterFields.refine(orderedRange, rangeError);
+
+/** `GET /api/audit-events`: newest first, keyset-paged by `nextCursor`. */
+export const auditEventsQuery = filterFields
+  .extend({
+    /** `nextCursor` of the previous page, unchanged. */
+    cursor: z.string().min(1).max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_SIZE_MAX).default(AUDIT_PAGE_SIZE_DEFAULT),
+  })
+  .refine(orderedRange, rangeError);
+
+export type AuditEventFilters = z.output<typeof auditEventFilters>;
+export type AuditEventsQuery = z.output<typeof auditEventsQuery>;
+
+export interface AuditEventsPage {
+  items: AuditEvent[];
+  /** Null on the last page. */
+  nextCursor: string | null;
 }

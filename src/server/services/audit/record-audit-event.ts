@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import type { AuditAction, AuditMetadata, AuditTargetType } from "@/lib/contracts/audit";
 import type { DbExecutor } from "@/server/db";
 import { auditEvents } from "@/server/db/schema";
@@ -11,25 +12,41 @@ export interface AuditEventInput {
   metadata?: AuditMetadata | undefined;
 }
 
+/** The column limits of 0007 (characters): a longer value would fail the insert and the change with it. */
 const MAX_USER_AGENT = 512;
+const MAX_REQUEST_ID = 128;
+
+/** Only a parseable address reaches the `inet` column: anything else would abort the caller's transaction. */
+function inetOrNull(ip: string | undefined): string | null {
+  return ip !== undefined && isIP(ip) !== 0 ? ip : null;
+}
+
+/** Cuts at a code point boundary, so a cut never leaves half a surrogate pair. */
+function clip(text: string | undefined, max: number): string | null {
+  return text ? Array.from(text).slice(0, max).join("") : null;
+}
 
 /**
  * Appends one audit event in the caller's transaction, so the event and the change it describes
  * commit together or not at all. IP, user agent and request id come from the request being served.
  * Under `withUserDb` the row's user must be the caller (row level security); events for another
- * or no account are written under `withSystemDb`.
+ * or no account are written under `withSystemDb`. Returns the event's id.
  */
-export async function recordAuditEvent(db: DbExecutor, event: AuditEventInput): Promise<void> {
+export async function recordAuditEvent(db: DbExecutor, event: AuditEventInput): Promise<string> {
   const request = currentRequestContext();
-  const ip = request?.ip && request.ip !== "unknown" ? request.ip : null;
-  await db.insert(auditEvents).values({
-    userId: event.userId,
-    action: event.action,
-    targetType: event.target?.type ?? null,
-    targetId: event.target?.id ?? null,
-    ip,
-    userAgent: request?.userAgent ? request.userAgent.slice(0, MAX_USER_AGENT) : null,
-    requestId: request?.requestId ?? null,
-    metadata: event.metadata ?? {},
-  });
+  const [row] = await db
+    .insert(auditEvents)
+    .values({
+      userId: event.userId,
+      action: event.action,
+      targetType: event.target?.type ?? null,
+      targetId: event.target?.id ?? null,
+      ip: inetOrNull(request?.ip),
+      userAgent: clip(request?.userAgent, MAX_USER_AGENT),
+      requestId: clip(request?.requestId, MAX_REQUEST_ID),
+      metadata: event.metadata ?? {},
+    })
+    .returning({ id: auditEvents.id });
+  if (!row) throw new Error("the audit event was not written");
+  return row.id;
 }
