@@ -9,3 +9,4 @@ export * from "./notes";
 export * from "./note-amendments";
 export * from "./audit-events";
 export * from "./intake-links";
+export * from "./consents";
