@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodySizeRefusal } from "./body-limit";
+import { bodySizeRefusal, MULTIPART_LIMIT_BYTES } from "./body-limit";
 
 const refusal = (headers: Record<string, string>) => bodySizeRefusal(new Headers(headers), 100);
 
@@ -10,8 +10,16 @@ describe("bodySizeRefusal", () => {
     expect(refusal({ "content-type": "application/json", "content-length": "100" })).toBeNull();
   });
 
-  it("leaves uploads and undeclared sizes to the route, which counts the bytes it reads", () => {
-    expect(refusal({ "content-type": "multipart/form-data; boundary=x", "content-length": "5000" })).toBeNull();
+  it("caps a declared upload at MULTIPART_LIMIT_BYTES, leaving the route its own smaller cap", () => {
+    const upload = (length: number) =>
+      refusal({ "content-type": "multipart/form-data; boundary=x", "content-length": String(length) });
+    expect(upload(5000)).toBeNull();
+    expect(upload(MULTIPART_LIMIT_BYTES)).toBeNull();
+    expect(upload(MULTIPART_LIMIT_BYTES + 1)?.status).toBe(413);
+    expect(upload(50 * 1024 * 1024)?.status).toBe(413);
+  });
+
+  it("leaves undeclared sizes to the route, which counts the bytes it reads", () => {
     expect(refusal({ "content-type": "application/json" })).toBeNull();
     expect(refusal({ "content-length": "lots" })).toBeNull();
   });

@@ -1,13 +1,20 @@
 import { AppError } from "@/server/http/app-error";
 
 /**
- * 413 when the declared size of a non-multipart body exceeds the cap. Uploads (multipart) are
- * capped by the route that accepts them; `readJsonBody` also counts the bytes actually received.
+ * The most a multipart upload may declare. Next buffers a body for the proxy up to 10 MiB and cuts off
+ * the rest, so nothing larger could reach a route intact; refusing it here avoids reading it at all.
+ */
+export const MULTIPART_LIMIT_BYTES = 10 * 1024 * 1024;
+
+/**
+ * 413 when the declared size of a body exceeds the cap: `limitBytes` for JSON and other bodies,
+ * `MULTIPART_LIMIT_BYTES` for uploads (the route accepting one applies its own, smaller cap).
+ * `readJsonBody` and the upload readers also count the bytes actually received.
  */
 export function bodySizeRefusal(headers: Headers, limitBytes: number): AppError | null {
   const mediaType = headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
-  if (mediaType === "multipart/form-data") return null;
+  const limit = mediaType === "multipart/form-data" ? MULTIPART_LIMIT_BYTES : limitBytes;
   const declared = Number(headers.get("content-length") ?? "0");
-  if (!Number.isFinite(declared) || declared <= limitBytes) return null;
-  return new AppError("payload_too_large", `The request body is larger than ${limitBytes} bytes`);
+  if (!Number.isFinite(declared) || declared <= limit) return null;
+  return new AppError("payload_too_large", `The request body is larger than ${limit} bytes`);
 }
