@@ -1,14 +1,20 @@
 import { contactIdParams, type Contact } from "@/lib/contracts/contacts";
 import { withUserDb } from "@/server/db";
 import { AppError } from "@/server/http/app-error";
+import { recordAuditEvent } from "@/server/services/audit";
 import type { UserContext } from "./context";
 import { selectContact } from "./contact-row";
 
 export { contactIdParams as getContactInput };
 
-/** One client with every field; another practitioner's id is simply not found. */
+/** One client with every field, its viewing recorded; another practitioner's id is simply not found. */
 export async function getContact(context: UserContext, input: { id: string }): Promise<Contact> {
-  const contact = await withUserDb(context.userId, (tx) => selectContact(tx, context.userId, input.id));
+  const contact = await withUserDb(context.userId, async (tx) => {
+    const found = await selectContact(tx, context.userId, input.id);
+    const target = { type: "client", id: input.id } as const;
+    if (found) await recordAuditEvent(tx, { userId: context.userId, action: "client.viewed", target });
+    return found;
+  });
   if (!contact) throw AppError.notFound("Client");
   return contact;
 }
