@@ -2,6 +2,7 @@ import { createContactInput, type Contact, type CreateContactInput } from "@/lib
 import { withUserDb } from "@/server/db";
 import { contacts } from "@/server/db/schema";
 import { AppError } from "@/server/http/app-error";
+import { recordAuditEvent } from "@/server/services/audit";
 import type { UserContext } from "./context";
 import { selectContact } from "./contact-row";
 import { contactColumnValues } from "./contact-values";
@@ -37,6 +38,12 @@ export async function createContact(context: UserContext, input: CreateContactIn
         .returning({ id: contacts.id });
       const contact = created && (await selectContact(tx, context.userId, created.id));
       if (!contact) throw new Error("a created client could not be read back");
+      await recordAuditEvent(tx, {
+        userId: context.userId,
+        action: "client.created",
+        target: { type: "client", id: contact.id },
+        metadata: { source: contact.source },
+      });
       return contact;
     }),
   );
