@@ -1,0 +1,121 @@
+"use client";
+
+import { ArrowLeftIcon, LinkIcon } from "lucide-react";
+import Link from "next/link";
+import { useState } from "react";
+import { LocalDay } from "@/components/clients/local-day";
+import { EmptyState } from "@/components/empty-state";
+import { PageHeader } from "@/components/page-header";
+import { Button } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { IntakeLink } from "@/lib/contracts/intake";
+import { CreateIntakeLinkForm } from "./create-intake-link-form";
+import { CreatedLinkPanel } from "./created-link-panel";
+import { IntakeLinkStatusBadge } from "./intake-link-status";
+import { RevokeIntakeLinkDialog } from "./revoke-intake-link-dialog";
+import { useIntakeLinks } from "./use-intake-links";
+
+/** Settings → Intake links: create a link (its URL shown once), see each link's status, revoke. */
+export function IntakeLinkManager({ initialLinks }: { initialLinks?: IntakeLink[] }) {
+  const links = useIntakeLinks(initialLinks);
+  const [created, setCreated] = useState<{ url: string; label: string } | null>(null);
+  const [revoking, setRevoking] = useState<IntakeLink | null>(null);
+
+  return (
+    <>
+      <Link
+        href="/settings"
+        className="mb-6 inline-flex items-center gap-1.5 rounded-md text-sm font-medium text-muted-foreground hover:text-foreground focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+      >
+        <ArrowLeftIcon aria-hidden="true" className="size-4" />
+        Settings
+      </Link>
+      <PageHeader
+        title="Intake links"
+        description="A private link a new client opens to fill in their details, health history and consents."
+      />
+      <div className="grid gap-6">
+        <section aria-label="New intake link" className="rounded-xl border bg-card p-4 shadow-xs">
+          <CreateIntakeLinkForm onCreated={(url, link) => setCreated({ url, label: link.label })} />
+        </section>
+        {created && <CreatedLinkPanel {...created} onDismiss={() => setCreated(null)} />}
+        {links.isPending ? (
+          <div aria-busy="true" aria-label="Loading intake links" className="grid gap-2">
+            <Skeleton className="h-12" />
+            <Skeleton className="h-12" />
+          </div>
+        ) : links.isError ? (
+          <p role="alert" className="text-sm text-destructive">
+            Your intake links could not be loaded. Reload the page to try again.
+          </p>
+        ) : links.data.length === 0 ? (
+          <EmptyState
+            icon={LinkIcon}
+            title="No intake links yet"
+            description="Create a link above and send it to a new client; their form arrives as a new client record."
+          />
+        ) : (
+          <LinkTable links={links.data} onRevoke={setRevoking} />
+        )}
+      </div>
+      <RevokeIntakeLinkDialog link={revoking} onClose={() => setRevoking(null)} />
+    </>
+  );
+}
+
+function LinkTable({ links, onRevoke }: { links: IntakeLink[]; onRevoke: (link: IntakeLink) => void }) {
+  return (
+    <div className="overflow-x-auto rounded-xl border bg-card shadow-xs">
+      <table className="w-full text-sm">
+        <caption className="sr-only">Intake links</caption>
+        <thead className="border-b text-left text-muted-foreground">
+          <tr>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Label
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Status
+            </th>
+            <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">
+              Uses
+            </th>
+            <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">
+              Expires
+            </th>
+            <th scope="col" className="px-4 py-2">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y">
+          {links.map((link) => (
+            <tr key={link.id}>
+              <td className="max-w-48 truncate px-4 py-3 font-medium">{link.label}</td>
+              <td className="px-4 py-3">
+                <IntakeLinkStatusBadge status={link.status} />
+              </td>
+              <td className="hidden px-4 py-3 tabular-nums sm:table-cell">
+                {link.usedCount} of {link.maxUses}
+              </td>
+              <td className="hidden px-4 py-3 sm:table-cell">
+                <LocalDay iso={link.expiresAt} />
+              </td>
+              <td className="px-4 py-3 text-right">
+                {link.status === "active" && (
+                  <Button
+                    variant="outline"
+                    size="sm"
+                    onClick={() => onRevoke(link)}
+                    aria-label={`Revoke ${link.label}`}
+                  >
+                    Revoke
+                  </Button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+export { createIntakeLink, createIntakeLinkInput } from "./create-intake-link";
+export { listIntakeLinks, listIntakeLinksInput } from "./list-intake-links";
+export { revokeIntakeLink, revokeIntakeLinkInput } from "./revoke-intake-link";
+export { findIntakeLink, findIntakeLinkInput, type OpenIntakeLink } from "./find-intake-link";
+export { hashIntakeToken, newIntakeToken } from "./intake-token";
