@@ -3,6 +3,7 @@ import { contactIdParams, updateContactInput, type Contact, type UpdateContactIn
 import { withUserDb } from "@/server/db";
 import { contacts } from "@/server/db/schema";
 import { AppError } from "@/server/http/app-error";
+import { recordAuditEvent } from "@/server/services/audit";
 import type { UserContext } from "./context";
 import { selectContact } from "./contact-row";
 import { contactColumnValues } from "./contact-values";
@@ -26,6 +27,15 @@ export async function updateContact(
       }
       const contact = await selectContact(tx, context.userId, input.id);
       if (!contact) throw AppError.notFound("Client");
+      // Field names only: the values may be personal data.
+      const fields = Object.keys(input.changes).sort().join(",");
+      if (Object.keys(values).length > 0)
+        await recordAuditEvent(tx, {
+          userId: context.userId,
+          action: "client.updated",
+          target: { type: "client", id: contact.id },
+          metadata: { fields },
+        });
       return contact;
     }),
   );
