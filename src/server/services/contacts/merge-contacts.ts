@@ -10,6 +10,7 @@ import { withUserDb } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
 import { contacts } from "@/server/db/schema";
 import { AppError } from "@/server/http/app-error";
+import { recordAuditEvent } from "@/server/services/audit";
 import type { UserContext } from "./context";
 import { selectContact } from "./contact-row";
 
@@ -76,6 +77,12 @@ export async function mergeContacts(
 
     const contact = await selectContact(tx, userId, primary.id);
     if (!contact) throw new Error("the merged client could not be read back");
+    await recordAuditEvent(tx, {
+      userId,
+      action: "client.merged",
+      target: { type: "client", id: primary.id },
+      metadata: { duplicateId: duplicate.id, fieldsFromDuplicate: fromDuplicate.join(","), notesMoved, tagsMoved },
+    });
     return { contact, merged: { duplicateId: duplicate.id, fromDuplicate, notesMoved, tagsMoved } };
   });
 }
