@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { noteIdParams } from "@/lib/contracts/notes";
 import { withUserDb } from "@/server/db";
 import { notes } from "@/server/db/schema";
+import { recordAuditEvent } from "@/server/services/audit";
 import type { UserContext } from "@/server/services/contacts";
 import { refusingLockedNotes, signedNoteLocked } from "./note-refusals";
 import { findNote } from "./note-row";
@@ -16,6 +17,12 @@ export async function deleteNote(context: UserContext, input: { id: string }): P
       const current = await findNote(tx, userId, input.id, { forUpdate: true });
       if (current.status === "final") throw signedNoteLocked();
       await tx.delete(notes).where(and(eq(notes.userId, userId), eq(notes.id, input.id)));
+      await recordAuditEvent(tx, {
+        userId,
+        action: "note.deleted",
+        target: { type: "note", id: input.id },
+        metadata: { contactId: current.contactId },
+      });
     }),
   );
 }

@@ -3,6 +3,7 @@ import { noteIdParams, signNoteInput, type Note, type SignNoteInput } from "@/li
 import { withUserDb } from "@/server/db";
 import { notes } from "@/server/db/schema";
 import { AppError } from "@/server/http/app-error";
+import { recordAuditEvent } from "@/server/services/audit";
 import type { UserContext } from "@/server/services/contacts";
 import { prepareNoteBody } from "./note-body";
 import { refusingLockedNotes } from "./note-refusals";
@@ -32,6 +33,12 @@ export async function signNote(context: UserContext, input: { id: string } & Sig
           .where(and(eq(notes.userId, userId), eq(notes.id, input.id)))
           .returning(NOTE_COLUMNS);
         if (!row) throw new Error("the signed note was not returned");
+        await recordAuditEvent(tx, {
+          userId,
+          action: "note.signed",
+          target: { type: "note", id: input.id },
+          metadata: { contactId: current.contactId },
+        });
         return toNote(row, []);
       }),
     alreadySigned,
