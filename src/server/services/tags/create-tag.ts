@@ -1,6 +1,7 @@
 import { createTagInput, DEFAULT_TAG_COLOR, type CreateTagInput, type Tag } from "@/lib/contracts/tags";
 import { withUserDb } from "@/server/db";
 import { tags } from "@/server/db/schema";
+import { recordAuditEvent } from "@/server/services/audit";
 import type { UserContext } from "../contacts/context";
 import { refusalsAsAppErrors } from "../contacts/database-errors";
 import { NAME_TAKEN } from "./tag-conflict";
@@ -24,6 +25,11 @@ export async function createTag(context: UserContext, input: CreateTagInput): Pr
           .returning({ id: tags.id });
         const [tag] = created ? await selectTags(tx, context.userId, created.id) : [];
         if (!tag) throw new Error("a created tag could not be read back");
+        await recordAuditEvent(tx, {
+          userId: context.userId,
+          action: "settings.updated",
+          metadata: { setting: "tags", change: "created", tagId: tag.id },
+        });
         return tag;
       }),
     NAME_TAKEN,

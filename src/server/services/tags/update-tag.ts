@@ -3,6 +3,7 @@ import { tagIdParams, updateTagInput, type Tag, type UpdateTagInput } from "@/li
 import { withUserDb } from "@/server/db";
 import { tags } from "@/server/db/schema";
 import { AppError } from "@/server/http/app-error";
+import { recordAuditEvent } from "@/server/services/audit";
 import type { UserContext } from "../contacts/context";
 import { refusalsAsAppErrors } from "../contacts/database-errors";
 import { NAME_TAKEN } from "./tag-conflict";
@@ -24,6 +25,17 @@ export async function updateTag(context: UserContext, input: { id: string; chang
         }
         const [tag] = await selectTags(tx, context.userId, input.id);
         if (!tag) throw AppError.notFound("Tag");
+        if (Object.keys(changes).length > 0)
+          await recordAuditEvent(tx, {
+            userId: context.userId,
+            action: "settings.updated",
+            metadata: {
+              setting: "tags",
+              change: "updated",
+              tagId: tag.id,
+              fields: Object.keys(changes).sort().join(","),
+            },
+          });
         return tag;
       }),
     NAME_TAKEN,
