@@ -4,6 +4,7 @@ import type { DbExecutor } from "@/server/db";
 import { contacts } from "@/server/db/schema";
 import { AppError } from "@/server/http/app-error";
 import { recordAuditEvent } from "@/server/services/audit";
+import { isPhotoPathOf } from "./photo-path";
 
 export const attachPhotoInput = z.object({
   userId: z.uuid(),
@@ -22,9 +23,12 @@ export async function attachPhoto(
   input: z.input<typeof attachPhotoInput>,
 ): Promise<{ previousPath: string | null }> {
   const { userId, contactId, path } = attachPhotoInput.parse(input);
+  // Only a path the photo service chose for this very client may be attached, never one from elsewhere.
+  if (path !== null && !isPhotoPathOf(path, userId, contactId)) throw new AppError("bad_request", "Invalid photo path");
   const mine = and(eq(contacts.userId, userId), eq(contacts.id, contactId));
   const [current] = await tx.select({ photoPath: contacts.photoPath }).from(contacts).where(mine).for("update");
   if (!current) throw AppError.notFound("Client");
+  if (path === null && current.photoPath === null) return { previousPath: null };
   await tx
     .update(contacts)
     .set({ photoPath: path, updatedAt: sql`now()` })

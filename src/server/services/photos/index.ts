@@ -13,4 +13,9 @@ export { preparePhoto, preparePhotoInput, type PreparedPhoto } from "./prepare-p
 export { writePhotoObject } from "./write-photo-object";
 export { deletePhotoObject } from "./delete-photo-object";
 export { attachPhoto, attachPhotoInput } from "./attach-photo";
+export { storeClientPhoto, storeClientPhotoInput } from "./store-client-photo";
+export { removeClientPhoto, removeClientPhotoInput } from "./remove-client-photo";
+export { openClientPhoto, openClientPhotoInput } from "./open-client-photo";
+export { contactPhotoFolder } from "./photo-path";
+export { readPhotoUpload, type PhotoUploadSource } from "./read-photo-upload";
 export { detectPhotoType, type PhotoType } from "./detect-photo-type";

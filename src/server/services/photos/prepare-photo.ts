@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { processPhoto } from "./process-photo";
+import { processPhoto, processPhotoInput } from "./process-photo";
 import { newPhotoPath } from "./photo-path";
 
 export const preparePhotoInput = z.object({
   userId: z.uuid(),
   contactId: z.uuid(),
-  bytes: z.instanceof(Uint8Array),
+  bytes: processPhotoInput,
 });
 
 /** A processed photo and the path it will be stored at; nothing is written yet. */

@@ -4,7 +4,11 @@ import { PHOTO_FORMATS_LABEL, PHOTO_LIMITS } from "@/lib/contracts/photos";
 import { AppError } from "@/server/http/app-error";
 import { detectPhotoType, type PhotoType } from "./detect-photo-type";
 
-export const processPhotoInput = z.instanceof(Uint8Array);
+/** The uploaded file's bytes, whatever buffer they live in. */
+export const processPhotoInput = z.custom<Uint8Array>(
+  (value) => value instanceof Uint8Array,
+  "Expected the photo's bytes",
+);
 
 export interface ProcessedPhoto {
   body: Uint8Array;
@@ -43,8 +47,9 @@ async function checkedImage(bytes: Uint8Array, type: PhotoType): Promise<Sharp> 
   let metadata: Metadata;
   try {
     metadata = await image.metadata();
-  } catch {
-    throw unreadable();
+  } catch (error) {
+    // Sharp applies limitInputPixels to the header already; anything else it cannot parse is damaged.
+    throw /pixel limit/i.test((error as Error).message) ? tooManyPixels() : unreadable();
   }
   if (metadata.format !== SHARP_FORMAT[type]) throw unsupported();
   const { width, height } = metadata;
