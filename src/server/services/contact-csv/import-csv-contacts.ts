@@ -1,4 +1,5 @@
 import { withUserDb } from "@/server/db";
+import { recordAuditEvent } from "@/server/services/audit";
 import { duplicatesIn, type UserContext } from "@/server/services/contacts";
 import { importEventStream } from "./import-event-stream";
 import { planCsvImport } from "./plan-csv-import";
@@ -24,6 +25,11 @@ export async function importCsvContacts(
       const steps = planCsvImport(candidates, existing, options);
       const result = await writeCsvImport(tx, userId, steps, report, signal);
       const skipped = [...invalidRowReasons(errors), ...result.skipped].sort((a, b) => a.row - b.row);
+      await recordAuditEvent(tx, {
+        userId,
+        action: "clients.imported",
+        metadata: { created: result.created.length, merged: result.merged.length, skipped: skipped.length },
+      });
       return { ...result, skipped };
     }),
   );
