@@ -4,12 +4,14 @@ import { withUserDb } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
 import {
   CONTACT_COLUMNS,
+  contactCountStatement,
   listContacts,
   toContact,
   type ContactRow,
   type UserContext,
 } from "@/server/services/contacts";
 import { uuidArray } from "@/server/services/contacts/id-list";
+import { recordAuditEvent } from "@/server/services/audit";
 import { BYTE_ORDER_MARK, csvHeaderLine, csvRecordLines } from "./contact-record";
 
 /** Clients read per page: one list query and one full-row query each, so memory stays flat at any size. */
@@ -38,6 +40,20 @@ async function readPage(userId: string, query: ExportContactsQuery, cursor: stri
   return { contacts, nextCursor: page.nextCursor };
 }
 
+/** Records the export (how many clients match, and which filters were used, never their values) before any row is sent. */
+async function recordExport(userId: string, query: ExportContactsQuery): Promise<void> {
+  const { sort: _sort, order: _order, ...filters } = query;
+  const used = Object.entries(filters).filter(([, value]) => value !== undefined);
+  await withUserDb(userId, async (tx) => {
+    const [row] = resultRows<{ count: number | string }>(await tx.execute(contactCountStatement(userId, filters)));
+    await recordAuditEvent(tx, {
+      userId,
+      action: "clients.exported",
+      metadata: { count: Number(row?.count ?? 0), filters: used.map(([name]) => name).join(",") },
+    });
+  });
+}
+
 /**
  * Every field of the practitioner's clients (or the filtered set) as a CSV streamed page by page.
  * The first page is read before answering, so a bad filter is a 4xx rather than a cut-off file.
@@ -49,6 +65,7 @@ export async function exportCsvContacts(
 ): Promise<CsvExport> {
   const encoder = new TextEncoder();
   let next: Awaited<ReturnType<typeof readPage>> | null = await readPage(context.userId, query, null);
+  await recordExport(context.userId, query);
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(BYTE_ORDER_MARK + csvHeaderLine()));
