@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import { auditEventFilters, type AuditEventFilters } from "@/lib/contracts/audit";
 import { withUserDb } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
-import type { UserContext } from "@/server/services/contacts";
 import { type AuditCursor } from "./audit-cursor";
 import { BYTE_ORDER_MARK, auditCsvHeaderLine, auditCsvLines } from "./audit-csv";
 import { auditCountStatement, auditPageStatement, toAuditEvent, type AuditEventRow } from "./audit-query";
@@ -32,7 +31,7 @@ function filterNames(filters: AuditEventFilters): string {
  * exactly the events older than that record.
  */
 export async function exportAuditEvents(
-  context: UserContext,
+  context: { userId: string },
   filters: AuditEventFilters,
   now: Date = new Date(),
 ): Promise<AuditCsvExport> {

@@ -1,14 +1,13 @@
 import { auditEventsQuery, type AuditEventsPage, type AuditEventsQuery } from "@/lib/contracts/audit";
 import { withUserDb } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
-import type { UserContext } from "@/server/services/contacts";
 import { decodeAuditCursor, encodeAuditCursor } from "./audit-cursor";
 import { auditPageStatement, toAuditEvent, type AuditEventRow } from "./audit-query";
 
 export { auditEventsQuery as listAuditEventsInput };
 
 /** The practitioner's own events, newest first, one keyset page at a time (row level security applies). */
-export async function listAuditEvents(context: UserContext, query: AuditEventsQuery): Promise<AuditEventsPage> {
+export async function listAuditEvents(context: { userId: string }, query: AuditEventsQuery): Promise<AuditEventsPage> {
   const { cursor, limit, ...filters } = query;
   const after = cursor === undefined ? null : decodeAuditCursor(cursor);
   const rows = await withUserDb(context.userId, async (tx) =>
