@@ -9,6 +9,7 @@ import {
   plainText,
   preferencesSchema,
 } from "./contacts";
+import { signatureImageSchema, signatureNameSchema } from "./consents";
 import { PHOTO_LIMITS } from "./photos";
 
 /** Contracts for intake links (`/api/intake-links/*`) and the public form (`/api/onboard/:token`). */
@@ -78,8 +79,6 @@ export const INTAKE_LINK_UNAVAILABLE =
 /** The largest photo the form accepts, and the whole multipart body around it. */
 export const INTAKE_PHOTO_MAX_BYTES = PHOTO_LIMITS.maxBytes;
 export const INTAKE_BODY_MAX_BYTES = INTAKE_PHOTO_MAX_BYTES + 512 * 1024;
-/** A drawn signature is a small PNG data URL; the cap keeps a pasted image out. */
-export const DRAWN_SIGNATURE_MAX_CHARS = 200_000;
 
 /** Blank means "not given" and is stored as null. */
 const blankAsNull = (value: string) => (value === "" ? null : value);
@@ -111,13 +110,8 @@ export const intakeSubmissionInput = z.strictObject({
   preferences: preferencesSchema.optional(),
   consents: z.array(consentDecisionSchema).max(20),
   signature: z.strictObject({
-    typedName: plainText(200).min(2, { message: "Type your full name to sign" }),
-    drawn: z
-      .string()
-      .max(DRAWN_SIGNATURE_MAX_CHARS, { message: "The drawn signature is too large" })
-      .regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, { message: "Not a drawn signature" })
-      .nullable()
-      .optional(),
+    typedName: signatureNameSchema,
+    drawn: signatureImageSchema.nullable().optional(),
   }),
   /** Hidden from people; a bot that fills it gets a success answer and nothing is written. */
   website: z.string().max(500).optional(),

@@ -3,3 +3,6 @@ export { listIntakeLinks, listIntakeLinksInput } from "./list-intake-links";
 export { revokeIntakeLink, revokeIntakeLinkInput } from "./revoke-intake-link";
 export { findIntakeLink, findIntakeLinkInput, type OpenIntakeLink } from "./find-intake-link";
 export { hashIntakeToken, newIntakeToken } from "./intake-token";
+export { submitIntake, submitIntakeInput, linkUnavailable } from "./submit-intake";
+export { readIntakeBody, readIntakeBodyInput, type IntakeBody } from "./read-intake-body";
+export { openIntakeForm, openIntakeFormInput, type IntakeFormView } from "./open-intake-form";

@@ -1,0 +1,28 @@
+import { intakeSubmissionInput, intakeTokenParams, type IntakeSubmitted } from "@/lib/contracts/intake";
+import { defineRoute } from "@/server/http/route";
+import { enforceRateLimit } from "@/server/security/rate-limit";
+import { hashIntakeToken, readIntakeBody, submitIntake } from "@/server/services/intake";
+
+/**
+ * The public intake form's submission: `multipart/form-data` with the form as JSON in `payload` and an
+ * optional `photo` file. Metered per IP and per token, both failing closed. A filled honeypot
+ * (`website`) is answered like a success and writes nothing, so a bot learns nothing to adapt to.
+ */
+export const POST = defineRoute({
+  auth: "none",
+  rateLimit: { policy: "intakeSubmitIp" },
+  params: intakeTokenParams,
+  successStatus: 201,
+  handler: async ({ params, request, log, responseHeaders }): Promise<IntakeSubmitted> => {
+    const tokenLimit = await enforceRateLimit("intakeSubmitToken", `token:${hashIntakeToken(params.token)}`);
+    tokenLimit.forEach((value, name) => responseHeaders.set(name, value));
+    const { payload, photo } = await readIntakeBody(request);
+    const form = await intakeSubmissionInput.parseAsync(payload);
+    if (form.website) {
+      log.warn("intake honeypot filled; submission dropped");
+      return { submitted: true };
+    }
+    await submitIntake({ token: params.token, form, photo });
+    return { submitted: true };
+  },
+});
