@@ -51,7 +51,8 @@ export interface AuthAdapter {
   signOut(call: AuthCall): Promise<void>;
   signOutEverywhere(user: SessionUser, call: AuthCall): Promise<void>;
   requestPasswordReset(email: string, call: AuthCall): Promise<ResetMail | null>;
-  confirmPasswordReset(token: string, password: string, call: AuthCall): Promise<void>;
+  /** Returns the account whose password was reset. */
+  confirmPasswordReset(token: string, password: string, call: AuthCall): Promise<string>;
   googleSignInUrl(call: AuthCall): Promise<string>;
   completeOAuthSignIn(code: string, call: AuthCall): Promise<OAuthIdentity>;
 }

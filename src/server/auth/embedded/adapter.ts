@@ -62,6 +62,7 @@ export const embeddedAuth: AuthAdapter = {
     if (!userId) throw invalidResetLink();
     forgetSessionsOf(userId);
     clearSessionCookie(call.cookies);
+    return userId;
   },
 
   async googleSignInUrl() {

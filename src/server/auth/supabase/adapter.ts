@@ -76,6 +76,7 @@ export const supabaseAuth: AuthAdapter = {
     const revoked = await recovery.auth.signOut({ scope: "global" });
     if (revoked.error) throw fromSupabaseError(revoked.error);
     clearSupabaseCookies(call.cookies);
+    return verified.data.session.user.id;
   },
 
   async googleSignInUrl(call) {
