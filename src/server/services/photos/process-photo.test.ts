@@ -2,7 +2,15 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { PHOTO_LIMITS } from "@/lib/contracts/photos";
 import { processPhoto } from "./process-photo";
-import { contains, heicHeader, jpegWithGps, plainImage, pngBomb, polyglotJpeg } from "./test-images";
+import {
+  contains,
+  containsGpsLatitude,
+  heicHeader,
+  jpegWithGps,
+  plainImage,
+  pngBomb,
+  polyglotJpeg,
+} from "./test-images";
 
 const status = (promise: Promise<unknown>) =>
   promise.then(
@@ -17,6 +25,7 @@ describe("processPhoto", () => {
     // The fixture really carries what must be removed, or the assertions below prove nothing.
     expect(inputMetadata.exif?.length).toBeGreaterThan(100);
     expect(contains(input, "Spy 3000")).toBe(true);
+    expect(containsGpsLatitude(input)).toBe(true);
 
     const output = await processPhoto(input);
     const metadata = await sharp(output.body).metadata();
@@ -25,6 +34,7 @@ describe("processPhoto", () => {
     expect(metadata.xmp).toBeUndefined();
     expect(metadata.icc).toBeUndefined();
     expect(metadata.orientation).toBeUndefined();
+    expect(containsGpsLatitude(output.body)).toBe(false);
     for (const needle of ["Exif", "GPS", "TestCam", "Spy 3000", "Ada Example"])
       expect(contains(output.body, needle)).toBe(false);
     expect(output).toMatchObject({ contentType: "image/webp", width: 768, height: 1024 });

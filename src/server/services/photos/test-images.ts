@@ -58,6 +58,26 @@ export function heicHeader(): Buffer {
   return Buffer.concat([ftyp, Buffer.alloc(64)]);
 }
 
+/** Whether the bytes hold the fixture's GPS latitude (48° 51′ 29.88″ as EXIF rationals, either byte order). */
+export function containsGpsLatitude(bytes: Uint8Array): boolean {
+  const values = [48, 1, 51, 1, 2988, 100];
+  const encode = (write: (buffer: Buffer, value: number, offset: number) => void) => {
+    const buffer = Buffer.alloc(values.length * 4);
+    values.forEach((value, index) => write(buffer, value, index * 4));
+    return buffer;
+  };
+  return (
+    contains(
+      bytes,
+      encode((buffer, value, offset) => buffer.writeUInt32BE(value, offset)),
+    ) ||
+    contains(
+      bytes,
+      encode((buffer, value, offset) => buffer.writeUInt32LE(value, offset)),
+    )
+  );
+}
+
 /** Whether `needle` occurs anywhere in `haystack`. */
 export function contains(haystack: Uint8Array, needle: string | Uint8Array): boolean {
   const bytes = typeof needle === "string" ? Buffer.from(needle, "latin1") : Buffer.from(needle);
