@@ -2,6 +2,7 @@ import type { OAuthCallbackQuery } from "@/lib/contracts/auth";
 import { DEFAULT_SIGNED_IN_PATH } from "@/lib/next-path";
 import { authAdapter, type AuthCall } from "@/server/auth/adapter";
 import { log } from "@/server/observability/logger";
+import { recordAuthEvent } from "@/server/services/audit";
 import { ensureProfile } from "@/server/services/profiles";
 
 /** Where Google sign-in sends the practitioner back when it did not complete. */
@@ -24,6 +25,7 @@ export async function finishGoogleSignIn(query: OAuthCallbackQuery, call: AuthCa
   try {
     const identity = await (await authAdapter()).completeOAuthSignIn(query.code, call);
     await ensureProfile(identity.id, identity.suggestedDisplayName);
+    await recordAuthEvent(identity.id, "auth.sign_in.succeeded", { method: "google" });
     return `${call.appOrigin}${DEFAULT_SIGNED_IN_PATH}`;
   } catch (error) {
     log().warn({ err: error }, "google sign-in did not complete");

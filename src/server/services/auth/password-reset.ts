@@ -7,6 +7,7 @@ import type {
 import { authAdapter, type AuthCall, type ResetMail } from "@/server/auth/adapter";
 import { RESET_LINK_MINUTES } from "@/server/auth/reset-link";
 import { sendMail } from "@/server/mail";
+import { recordAuthEvent } from "@/server/services/audit";
 
 const RESET_REQUESTED: ResetPasswordResponse = {
   ok: true,
@@ -41,6 +42,7 @@ export async function requestPasswordReset(input: ResetPasswordInput, call: Auth
 
 /** Sets the new password from a reset link and signs the account out everywhere. */
 export async function confirmPasswordReset(input: ConfirmResetPasswordInput, call: AuthCall): Promise<OkResponse> {
-  await (await authAdapter()).confirmPasswordReset(input.token, input.password, call);
+  const userId = await (await authAdapter()).confirmPasswordReset(input.token, input.password, call);
+  await recordAuthEvent(userId, "auth.password_reset");
   return { ok: true };
 }
