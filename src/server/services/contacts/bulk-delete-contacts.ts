@@ -3,25 +3,40 @@ import { bulkDeleteContactsInput, type BulkDeleteContactsInput } from "@/lib/con
 import { withUserDb } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
 import { AppError } from "@/server/http/app-error";
+import { eraseStoredFiles } from "@/server/services/account/erase-stored-files";
+import { recordAuditEvent } from "@/server/services/audit";
 import type { UserContext } from "./context";
+import { clientFiles } from "./delete-contact";
 import { uuidArray } from "./id-list";
 
 export { bulkDeleteContactsInput };
 
-/** Deletes every client listed, or none: one id that is not the caller's rolls the whole request back (404). */
+/**
+ * Erases every client listed, or none: one id that is not the caller's rolls the whole request back (404).
+ * Each client gets its own "client.erased" event (bare id only); their photos go after commit.
+ */
 export async function bulkDeleteContacts(
   context: UserContext,
   input: BulkDeleteContactsInput,
 ): Promise<{ deleted: number }> {
-  return withUserDb(context.userId, async (tx) => {
-    const deleted = resultRows<{ id: string }>(
+  const deleted = await withUserDb(context.userId, async (tx) => {
+    const rows = resultRows<{ id: string; photo_path: string | null }>(
       await tx.execute(sql`
         delete from public.contacts
          where user_id = ${context.userId} and id = any(${uuidArray(input.ids)})
-        returning id`),
+        returning id, photo_path`),
     );
     // Thrown inside the transaction, so the rows already deleted come back.
-    if (deleted.length !== input.ids.length) throw AppError.notFound("One or more clients were");
-    return { deleted: deleted.length };
+    if (rows.length !== input.ids.length) throw AppError.notFound("One or more clients were");
+    for (const row of rows) {
+      await recordAuditEvent(tx, {
+        userId: context.userId,
+        action: "client.erased",
+        target: { type: "client", id: row.id },
+      });
+    }
+    return rows.map((row) => ({ id: row.id, photoPath: row.photo_path }));
   });
+  await eraseStoredFiles(clientFiles(context.userId, deleted), "clients erased in bulk");
+  return { deleted: deleted.length };
 }

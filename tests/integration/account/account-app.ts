@@ -1,0 +1,157 @@
+import { randomBytes } from "node:crypto";
+import { sql, type SQL } from "drizzle-orm";
+import { expect } from "vitest";
+import { signedUpBrowser, temporaryDataDir } from "../auth/fixtures";
+import { loadAuthRoutes } from "../auth/load-auth-routes";
+import { Practitioner, systemRows, type ClientRecordsApi } from "../contacts/client-records-api";
+
+/** Auth, client-record, notes and account routes in one module graph (embedded auth unless variables say otherwise). */
+export async function loadAccountApi(variables: Record<string, string | undefined> = {}): Promise<ClientRecordsApi> {
+  const auth = await loadAuthRoutes({
+    DATA_DIR: temporaryDataDir(),
+    NEXT_PUBLIC_SUPABASE_URL: undefined,
+    ...variables,
+  });
+  const [contacts, bulkDelete, bulkTag, contact, tags, notes, sign, amendments, exportRoute, deleteRoute] =
+    await Promise.all([
+      import("@/app/api/contacts/route"),
+      import("@/app/api/contacts/bulk-delete/route"),
+      import("@/app/api/contacts/bulk-tag/route"),
+      import("@/app/api/contacts/[id]/route"),
+      import("@/app/api/tags/route"),
+      import("@/app/api/contacts/[id]/notes/route"),
+      import("@/app/api/notes/[id]/sign/route"),
+      import("@/app/api/notes/[id]/amendments/route"),
+      import("@/app/api/account/export/route"),
+      import("@/app/api/account/delete/route"),
+    ]);
+  const routes = [
+    { pattern: /^\/api\/contacts$/, module: contacts },
+    { pattern: /^\/api\/contacts\/bulk-delete$/, module: bulkDelete },
+    { pattern: /^\/api\/contacts\/bulk-tag$/, module: bulkTag },
+    { pattern: /^\/api\/contacts\/(?<id>[^/]+)\/notes$/, module: notes },
+    { pattern: /^\/api\/contacts\/(?<id>[^/]+)$/, module: contact },
+    { pattern: /^\/api\/tags$/, module: tags },
+    { pattern: /^\/api\/notes\/(?<id>[^/]+)\/sign$/, module: sign },
+    { pattern: /^\/api\/notes\/(?<id>[^/]+)\/amendments$/, module: amendments },
+    { pattern: /^\/api\/account\/export$/, module: exportRoute },
+    { pattern: /^\/api\/account\/delete$/, module: deleteRoute },
+  ];
+  return { auth, routes };
+}
+
+export async function signUp(api: ClientRecordsApi, name: string): Promise<Practitioner & { email: string }> {
+  const { browser, id, email } = await signedUpBrowser(api.auth, name);
+  return Object.assign(new Practitioner(api, browser, id), { email });
+}
+
+export interface SeededClient {
+  contactId: string;
+  photoPath: string;
+}
+
+/** A client with a signed note, an amendment, a tag and a stored photo, all through the API and services. */
+export async function seedClient(practitioner: Practitioner, name: string): Promise<SeededClient> {
+  const { id: contactId } = await practitioner.expect<{ id: string }>(201, "POST", "/api/contacts", {
+    displayName: name,
+    email: `${name.toLowerCase().replace(/\W+/g, ".")}@client.example`,
+  });
+  const { id: tagId } = await practitioner.expect<{ id: string }>(201, "POST", "/api/tags", {
+    name: `tag-${randomBytes(3).toString("hex")}`,
+  });
+  await practitioner.expect(200, "POST", "/api/contacts/bulk-tag", { ids: [contactId], tagIds: [tagId] });
+  const note = await practitioner.expect<{ id: string }>(201, "POST", `/api/contacts/${contactId}/notes`, {
+    template: "soap",
+  });
+  await practitioner.expect(200, "POST", `/api/notes/${note.id}/sign`, {});
+  await practitioner.expect(201, "POST", `/api/notes/${note.id}/amendments`, { body: `Amended for ${name}` });
+
+  await seedConsent(practitioner, contactId, name);
+  const { putObject } = await import("@/server/storage");
+  const { setContactPhoto } = await import("@/server/services/contacts");
+  const photoPath = `photos/${practitioner.id}/${contactId}/${randomBytes(16).toString("hex")}.webp`;
+  await putObject(photoPath, new TextEncoder().encode(`photo of ${name}`), "image/webp");
+  await setContactPhoto({ userId: practitioner.id }, { id: contactId, photoPath });
+  return { contactId, photoPath };
+}
+
+/** A consent version and a client's consent as the consents service writes them (append-only, under RLS). */
+async function seedConsent(practitioner: Practitioner, contactId: string, name: string): Promise<void> {
+  const [present] = await systemRows<{ ok: boolean }>(
+    sql`select to_regclass('public.client_consents') is not null as ok`,
+  );
+  // The consents migration lands separately; once it is there, its tables must hold rows here.
+  if (!present?.ok) return;
+  const body = `Data processing terms for ${name}`;
+  const [document] = await practitioner.sql<{ id: string; content_hash: string }>(sql`
+    insert into public.consent_documents (user_id, kind, version, title, body, content_hash, required)
+    select ${practitioner.id}, 'data_processing', coalesce(max(version), 0) + 1, 'Data processing', ${body},
+           encode(sha256(convert_to(${body}, 'UTF8')), 'hex'), true
+      from public.consent_documents where user_id = ${practitioner.id} and kind = 'data_processing'
+    returning id, content_hash`);
+  await practitioner.sql(sql`
+    insert into public.client_consents (user_id, contact_id, document_id, document_hash, kind, decision, signature_name, source)
+    values (${practitioner.id}, ${contactId}, ${document?.id ?? null}, ${document?.content_hash ?? null},
+            'data_processing', 'granted', ${name}, 'practitioner')`);
+}
+
+/**
+ * Rows for the tables no route writes yet, the way their services would: an integration (system
+ * path, tokens as envelopes), an intake link (under RLS), a queued job and a password reset.
+ */
+export async function seedAccountExtras(practitioner: Practitioner & { email: string }): Promise<void> {
+  const { withSystemDb } = await import("@/server/db");
+  const { enqueueJob } = await import("@/server/jobs/queue");
+  await practitioner.sql(sql`
+    insert into public.intake_links (user_id, label, token_hash, expires_at)
+    values (${practitioner.id}, 'Front desk', ${randomBytes(32).toString("base64url")}, now() + interval '72 hours')`);
+  await withSystemDb("test-seed", async (tx) => {
+    await tx.execute(sql`
+      insert into public.user_integrations (user_id, provider, access_token_enc, refresh_token_enc)
+      values (${practitioner.id}, 'google', 'v1:access-ciphertext', 'v1:refresh-ciphertext')`);
+    await enqueueJob(
+      tx,
+      "maintenance.prune-expired-auth",
+      {},
+      { userId: practitioner.id, runAt: new Date(Date.now() + 3600_000) },
+    );
+  });
+  const reset = await practitioner.browser.send(
+    practitioner.api.auth.resetPassword,
+    "POST",
+    "/api/auth/reset-password",
+    {
+      body: { email: practitioner.email },
+    },
+  );
+  expect(reset.status).toBe(202);
+}
+
+/** Every base table with a user_id column, from the catalog (any schema but the system ones). */
+export async function catalogTables(): Promise<string[]> {
+  const rows = await systemRows<{ name: string }>(sql`
+    select c.table_schema || '.' || c.table_name as name
+      from information_schema.columns c
+      join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+     where c.column_name = 'user_id' and t.table_type = 'BASE TABLE'
+       and c.table_schema not like 'pg\\_%' and c.table_schema <> 'information_schema'
+     order by 1`);
+  return rows.map((row) => row.name);
+}
+
+const quoted = (table: string): SQL => {
+  const [schema, name] = table.split(".");
+  return sql`${sql.identifier(schema ?? "")}.${sql.identifier(name ?? "")}`;
+};
+
+/** Rows per catalog table holding `userId`. */
+export async function rowCounts(userId: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of await catalogTables()) {
+    const [row] = await systemRows<{ n: number }>(
+      sql`select count(*)::int as n from ${quoted(table)} where user_id = ${userId}`,
+    );
+    counts[table] = row?.n ?? 0;
+  }
+  return counts;
+}
