@@ -121,7 +121,7 @@ describe("uploading a client photo", () => {
 
   it("refuses a body that is not multipart with 415, and a form without a photo with 422", async () => {
     const jpeg = await jpegWithGps(100, 100);
-    await expectRefused(415, { body: jpeg, headers: { "content-type": "image/jpeg" } });
+    await expectRefused(415, { body: new Uint8Array(jpeg), headers: { "content-type": "image/jpeg" } });
     const form = new FormData();
     form.append("file", new Blob([new Uint8Array(jpeg)]), "wrong-field.jpg");
     await expectRefused(422, { body: form });
