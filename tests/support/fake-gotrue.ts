@@ -24,6 +24,10 @@ export interface FakeGoTrueOptions {
   jwtSecret?: string;
   /** GoTrue writes auth.users in the project's database; tests mirror that here. */
   onUserCreated?: (user: FakeUser) => Promise<void>;
+  /** The project's secret key: admin endpoints (`/admin/users/{id}`) answer only to it. */
+  secretKey?: string;
+  /** GoTrue deletes the auth.users row (and its cascades) in the project's database; tests mirror that here. */
+  onUserDeleted?: (userId: string) => Promise<void>;
 }
 
 export interface FakeGoTrue {
@@ -141,6 +145,17 @@ export async function startFakeGoTrue(options: FakeGoTrueOptions): Promise<FakeG
     },
   };
 
+  /** `DELETE /admin/users/{id}`: a hard delete of the user and every session, for the secret key only. */
+  async function adminDeleteUser(userId: string, authorization: string | undefined): Promise<Answer> {
+    if (!options.secretKey || authorization !== `Bearer ${options.secretKey}`) {
+      return fail(403, "not_admin", "User not allowed");
+    }
+    if (!state.users.delete(userId)) return fail(404, "user_not_found", "User not found");
+    for (const session of state.sessions.values()) if (session.userId === userId) session.revoked = true;
+    await options.onUserDeleted?.(userId);
+    return { status: 200, body: {} };
+  }
+
   async function bearerClaims(header: string | undefined): Promise<JWTPayload | null> {
     const token = header?.replace(/^Bearer /, "");
     if (!token) return null;
@@ -164,13 +179,17 @@ export async function startFakeGoTrue(options: FakeGoTrueOptions): Promise<FakeG
         calls.push(key);
         const raw = Buffer.concat(chunks).toString("utf8");
         const endpoint = endpoints[key];
-        const answer = endpoint
-          ? await endpoint({
-              body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {},
-              query: requestUrl.searchParams,
-              claims: await bearerClaims(request.headers.authorization),
-            })
-          : fail(404, "not_found", `No fake for ${key}`);
+        const adminUser = /^\/admin\/users\/([0-9a-f-]{36})$/.exec(path);
+        const answer =
+          adminUser && request.method === "DELETE"
+            ? await adminDeleteUser(adminUser[1]!, request.headers.authorization)
+            : endpoint
+              ? await endpoint({
+                  body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {},
+                  query: requestUrl.searchParams,
+                  claims: await bearerClaims(request.headers.authorization),
+                })
+              : fail(404, "not_found", `No fake for ${key}`);
         const headers: Record<string, string> = { "x-supabase-api-version": "2024-01-01" };
         if (answer.location) headers.location = answer.location;
         if (answer.body !== undefined) headers["content-type"] = "application/json";

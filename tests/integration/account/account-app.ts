@@ -76,7 +76,7 @@ export async function seedClient(practitioner: Practitioner, name: string): Prom
 }
 
 /** A consent version and a client's consent as the consents service writes them (append-only, under RLS). */
-async function seedConsent(practitioner: Practitioner, contactId: string, name: string): Promise<void> {
+export async function seedConsent(practitioner: Practitioner, contactId: string, name: string): Promise<void> {
   const [present] = await systemRows<{ ok: boolean }>(
     sql`select to_regclass('public.client_consents') is not null as ok`,
   );
