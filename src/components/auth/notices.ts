@@ -4,6 +4,7 @@ export const SIGN_IN_NOTICES = {
   "signed-out-everywhere": "You have been signed out on every device.",
   "password-changed": "Your password has been changed. Sign in with your new password.",
   "session-ended": "Your session has ended. Sign in again to continue.",
+  "account-deleted": "Your account and all of its data have been deleted.",
 } as const;
 
 /** Problems a redirect back to sign-in reports (`/sign-in?error=…`). */

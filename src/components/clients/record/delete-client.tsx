@@ -60,7 +60,8 @@ export function DeleteClientButton({ contact }: { contact: Contact }) {
         <AlertDialogHeader>
           <AlertDialogTitle>Delete {contact.displayName}?</AlertDialogTitle>
           <AlertDialogDescription>
-            Their details, notes (signed ones included) and tags are deleted for good. This cannot be undone.
+            Everything tied to this client is erased for good: their details, notes (signed ones included), consents,
+            photos and tag links. The activity log keeps only an anonymous entry. This cannot be undone.
           </AlertDialogDescription>
         </AlertDialogHeader>
         {error && (
