@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * Client photo limits shared by the upload control and the API. The upload cap leaves room for the
  * multipart envelope under the 10 MiB the proxy lets a multipart body carry (Next's own clone limit).
@@ -23,3 +25,6 @@ export const PHOTO_FORMATS_LABEL = "JPEG, PNG, WebP or HEIC";
 export function photoVersion(photoPath: string): string {
   return photoPath.slice(photoPath.lastIndexOf("/") + 1).replace(/\.webp$/, "");
 }
+
+/** `PUT /api/contacts/:id/photo` answers with the new photo's version. */
+export const photoUploadResponseSchema = z.object({ version: z.string() });

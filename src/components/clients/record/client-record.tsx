@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import { SOURCE_LABELS } from "@/lib/contact-display";
 import type { Contact } from "@/lib/contracts/contacts";
-import { ContactAvatar } from "../contact-avatar";
+import { ClientPhotoEditor } from "../client-photo-editor";
 import { LocalDay } from "../local-day";
 import { ClientTags } from "./client-tags";
 import { DeleteClientButton } from "./delete-client";
@@ -16,11 +16,9 @@ import { StagePicker } from "./stage-picker";
 /** A client's page: header (photo, name, stage, tags), the editable details, then the notes. */
 export function ClientRecord({
   initialContact,
-  photoUrl,
   notes,
 }: {
   initialContact: Contact;
-  photoUrl: string | null;
   /** The notes timeline, rendered by the notes feature for this client. */
   notes?: ReactNode;
 }) {
@@ -39,7 +37,7 @@ export function ClientRecord({
       </Link>
       <header className="mb-8 flex flex-col gap-4 sm:flex-row sm:items-start sm:gap-6">
         <div className="flex min-w-0 flex-1 items-start gap-4 sm:gap-6">
-          <ContactAvatar displayName={contact.displayName} photoUrl={photoUrl} size="lg" />
+          <ClientPhotoEditor contact={contact} />
           <div className="grid min-w-0 flex-1 gap-2">
             <h1 className="text-2xl font-semibold tracking-tight break-words sm:text-3xl">{contact.displayName}</h1>
             <p className="text-sm text-muted-foreground">

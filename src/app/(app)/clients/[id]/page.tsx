@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ClientRecord } from "@/components/clients/record/client-record";
+import { ClientConsentsSection } from "@/components/consents/client-consents-section";
 import { ClientNotesTimeline } from "@/components/notes/client-notes-timeline";
-import { loadClientPhoto } from "./client-photo";
 import { loadClient } from "./load-client";
 
 interface ClientPageProps {
@@ -15,10 +15,11 @@ export async function generateMetadata({ params }: ClientPageProps): Promise<Met
 export default async function ClientPage({ params }: ClientPageProps) {
   const contact = await loadClient((await params).id);
   return (
-    <ClientRecord
-      initialContact={contact}
-      photoUrl={await loadClientPhoto(contact)}
-      notes={<ClientNotesTimeline contactId={contact.id} />}
-    />
+    <>
+      <ClientRecord initialContact={contact} notes={<ClientNotesTimeline contactId={contact.id} />} />
+      <div className="mt-10">
+        <ClientConsentsSection contactId={contact.id} />
+      </div>
+    </>
   );
 }
