@@ -74,36 +74,56 @@ export type WithdrawConsentInput = z.infer<typeof withdrawConsentInput>;
 export const consentRecordParams = z.object({ id: z.uuid(), consentId: z.uuid() });
 
 /** One published version of a consent document. */
-export interface ConsentDocument {
-  id: string;
-  kind: ConsentKind;
-  version: number;
-  title: string;
-  body: string;
-  contentHash: string;
-  required: boolean;
-  createdAt: string;
-}
+export const consentDocumentSchema = z.object({
+  id: z.uuid(),
+  kind: consentKindSchema,
+  version: z.number().int().positive(),
+  title: z.string(),
+  body: z.string(),
+  contentHash: z.string(),
+  required: z.boolean(),
+  createdAt: z.string(),
+});
+export type ConsentDocument = z.infer<typeof consentDocumentSchema>;
+
+export const consentDocumentListResponse = z.object({ documents: z.array(consentDocumentSchema) });
+export const consentDocumentVersionsResponse = z.object({ versions: z.array(consentDocumentSchema) });
 
 /** One entry of a client's consent history, with the version it refers to. */
-export interface ClientConsent {
-  id: string;
-  contactId: string;
-  kind: ConsentKind;
-  decision: ConsentDecision;
-  documentId: string;
-  documentHash: string;
-  documentVersion: number;
-  documentTitle: string;
-  signatureName: string | null;
-  signatureImage: string | null;
-  source: ConsentSource;
-  ip: string | null;
-  userAgent: string | null;
-  recordedAt: string;
-}
+export const clientConsentSchema = z.object({
+  id: z.uuid(),
+  contactId: z.uuid(),
+  kind: consentKindSchema,
+  decision: z.enum(CONSENT_DECISIONS),
+  documentId: z.uuid(),
+  documentHash: z.string(),
+  documentVersion: z.number().int().positive(),
+  documentTitle: z.string(),
+  signatureName: z.string().nullable(),
+  signatureImage: z.string().nullable(),
+  source: z.enum(CONSENT_SOURCES),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  recordedAt: z.string(),
+});
+export type ClientConsent = z.infer<typeof clientConsentSchema>;
+
+export const clientConsentListResponse = z.object({ consents: z.array(clientConsentSchema) });
 
 /** A consent record with the full text of the version it refers to, for the printable view. */
-export interface ClientConsentDetail extends ClientConsent {
-  documentBody: string;
+export const clientConsentDetailSchema = clientConsentSchema.extend({ documentBody: z.string() });
+export type ClientConsentDetail = z.infer<typeof clientConsentDetailSchema>;
+
+/**
+ * Where each kind stands for one client: the latest record decides. `null` when the client never
+ * answered that kind (for example a client added by hand, or a kind added after their intake).
+ */
+export function currentConsentDecisions(history: ClientConsent[]): Record<ConsentKind, ClientConsent | null> {
+  const latest = Object.fromEntries(CONSENT_KINDS.map((kind) => [kind, null])) as Record<
+    ConsentKind,
+    ClientConsent | null
+  >;
+  // History is newest first, so the first record of a kind is its current state.
+  for (const record of history) latest[record.kind] ??= record;
+  return latest;
 }

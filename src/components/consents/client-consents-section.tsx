@@ -1,0 +1,168 @@
+"use client";
+
+/**
+ * `<ClientConsentsSection contactId={client.id} />` — the consents section of a client's page: where
+ * each kind stands now (with "Withdraw" for granted ones) and the full history, newest first, each
+ * record linking to its printable view. Fetches after mount from `GET /api/contacts/:id/consents`.
+ */
+
+import { CircleAlertIcon, FileSignatureIcon, PrinterIcon, RefreshCwIcon } from "lucide-react";
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { isApiError } from "@/lib/api-client";
+import {
+  CONSENT_KIND_LABELS,
+  CONSENT_KINDS,
+  currentConsentDecisions,
+  type ClientConsent,
+  type ConsentKind,
+} from "@/lib/contracts/consents";
+import { EmptyState } from "@/components/empty-state";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
+import { ConsentStatus } from "./consent-status";
+import { fetchClientConsents, withdrawConsent } from "./consents-api";
+import { LocalDateTime } from "./local-date-time";
+import { WithdrawConsentDialog } from "./withdraw-consent-dialog";
+
+type Load = { kind: "loading" } | { kind: "ready"; history: ClientConsent[] } | { kind: "failed"; message: string };
+
+export function ClientConsentsSection({ contactId }: { contactId: string }) {
+  const [attempt, setAttempt] = useState(0);
+  const key = `${contactId}:${attempt}`;
+  const [state, setState] = useState<{ key: string; load: Load }>({ key: "", load: { kind: "loading" } });
+  const load: Load = state.key === key ? state.load : { kind: "loading" };
+
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchClientConsents(contactId, controller.signal)
+      .then(({ consents }) => setState({ key, load: { kind: "ready", history: consents } }))
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        const message = isApiError(error) ? error.message : "The consents could not be loaded.";
+        setState({ key, load: { kind: "failed", message } });
+      });
+    return () => controller.abort();
+  }, [contactId, key]);
+
+  async function withdraw(kind: ConsentKind) {
+    const record = await withdrawConsent(contactId, kind);
+    setState((current) =>
+      current.load.kind === "ready"
+        ? { key: current.key, load: { kind: "ready", history: [record, ...current.load.history] } }
+        : current,
+    );
+  }
+
+  return (
+    <section aria-labelledby="client-consents-heading" className="grid gap-4">
+      <h2 id="client-consents-heading" className="text-lg font-semibold">
+        Consents
+      </h2>
+      {load.kind === "loading" && (
+        <div className="grid gap-2" aria-label="Loading consents">
+          <Skeleton className="h-24" />
+          <Skeleton className="h-12" />
+        </div>
+      )}
+      {load.kind === "failed" && (
+        <Alert variant="destructive" role="alert">
+          <CircleAlertIcon aria-hidden="true" />
+          <AlertDescription className="flex flex-wrap items-center gap-3">
+            <p>{load.message}</p>
+            <Button type="button" size="sm" variant="outline" onClick={() => setAttempt((count) => count + 1)}>
+              <RefreshCwIcon aria-hidden="true" />
+              Try again
+            </Button>
+          </AlertDescription>
+        </Alert>
+      )}
+      {load.kind === "ready" && load.history.length === 0 && (
+        <EmptyState
+          icon={FileSignatureIcon}
+          title="No consents recorded"
+          description="Consents appear here when the client answers your intake form, with the exact version they saw and their signature."
+        />
+      )}
+      {load.kind === "ready" && load.history.length > 0 && (
+        <>
+          <CurrentConsents history={load.history} onWithdraw={withdraw} />
+          <ConsentHistory contactId={contactId} history={load.history} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function CurrentConsents({
+  history,
+  onWithdraw,
+}: {
+  history: ClientConsent[];
+  onWithdraw: (kind: ConsentKind) => Promise<void>;
+}) {
+  const current = currentConsentDecisions(history);
+  return (
+    <ul className="grid gap-2 rounded-xl border bg-card p-3 sm:grid-cols-2" aria-label="Current consents">
+      {CONSENT_KINDS.map((kind) => {
+        const record = current[kind];
+        return (
+          <li key={kind} className="flex items-center justify-between gap-2 rounded-lg px-2 py-1.5">
+            <div className="grid gap-1">
+              <span className="text-sm font-medium">{CONSENT_KIND_LABELS[kind]}</span>
+              <ConsentStatus decision={record?.decision ?? null} />
+            </div>
+            {record?.decision === "granted" && (
+              <WithdrawConsentDialog kind={kind} onWithdraw={() => onWithdraw(kind)} />
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function ConsentHistory({ contactId, history }: { contactId: string; history: ClientConsent[] }) {
+  return (
+    <div className="grid gap-2">
+      <h3 className="text-sm font-medium text-muted-foreground">History</h3>
+      <ol className="grid gap-2">
+        {history.map((record) => (
+          <li key={record.id} className="grid gap-2 rounded-lg border bg-card p-3 sm:grid-cols-[1fr_auto]">
+            <div className="grid gap-1">
+              <div className="flex flex-wrap items-center gap-2">
+                <span className="text-sm font-medium">{CONSENT_KIND_LABELS[record.kind]}</span>
+                <ConsentStatus decision={record.decision} />
+              </div>
+              <p className="text-xs text-muted-foreground">
+                <LocalDateTime iso={record.recordedAt} /> · Version {record.documentVersion} “{record.documentTitle}” ·{" "}
+                {record.source === "intake" ? "Intake form" : "Recorded by you"}
+              </p>
+              {record.signatureName && (
+                <p className="text-sm">
+                  Signed by <span className="font-medium">{record.signatureName}</span>
+                </p>
+              )}
+              {record.signatureImage && (
+                // A data URL of the client's drawn signature; next/image adds nothing for inline data.
+                // eslint-disable-next-line @next/next/no-img-element
+                <img
+                  src={record.signatureImage}
+                  alt={`Drawn signature of ${record.signatureName ?? "the client"}`}
+                  className="h-12 w-auto max-w-48 rounded border bg-white object-contain"
+                />
+              )}
+            </div>
+            <Button asChild variant="ghost" size="sm" className="self-start">
+              <Link href={`/clients/${contactId}/consents/${record.id}`}>
+                <PrinterIcon aria-hidden="true" />
+                Print
+              </Link>
+            </Button>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
