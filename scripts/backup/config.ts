@@ -22,7 +22,7 @@ const count = (fallback: number) => z.coerce.number().int().min(0).default(fallb
 const flag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
 /** Every schema the migrations create; a backup without one of them restores a database the app cannot run on. */
-export const DEFAULT_BACKUP_SCHEMAS = ["public", "app_private", "app_meta", "app_search", "auth"];
+export const DEFAULT_BACKUP_SCHEMAS = ["public", "app_private", "app_meta", "app_search", "app_intake", "auth"];
 
 /** Variables the backup, restore and drill commands read; the app itself reads none of them. */
 export const backupEnvSchema = z.object({
