@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { expectError } from "../auth/fixtures";
 import { systemRows, type ClientRecordsApi } from "../contacts/client-records-api";
 import { catalogTables, loadAccountApi, seedAccountExtras, seedClient, signUp } from "./account-app";
@@ -80,6 +80,22 @@ describe("GET /api/account/export", () => {
       sql`select metadata from public.audit_events where user_id = ${owner.id} and action = 'account.exported'`,
     );
     expect(events).toHaveLength(1);
+  });
+
+  it("aborts the download (never a valid-looking partial ZIP) when a file cannot be read mid-stream", async () => {
+    const practitioner = await signUp(api, "Broken");
+    await seedClient(practitioner, "Broken Photo");
+    const storage = (await import("@/server/storage")).getObjectStorage();
+    const getObject = vi.spyOn(storage, "getObject").mockRejectedValue(new Error("storage down"));
+    try {
+      const response = await download(practitioner);
+      expect(response.status).toBe(200);
+      await expect(response.arrayBuffer()).rejects.toThrow();
+    } finally {
+      getObject.mockRestore();
+    }
+    const again = await download(practitioner);
+    expect(readZip(Buffer.from(await again.arrayBuffer())).has("manifest.json")).toBe(true);
   });
 
   it("needs a session and is rate limited per user", async () => {

@@ -3,6 +3,7 @@ import { ZipArchive } from "archiver";
 import { sql } from "drizzle-orm";
 import { withSystemDb, withUserDb, type DbTransaction } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
+import { log } from "@/server/observability/logger";
 import { columnList, tableIdentifier } from "./user-data-catalog";
 
 /** Rows read per query while a table streams into the archive. */
@@ -18,7 +19,10 @@ export interface TableRead {
 }
 
 export function newArchive(): ZipArchive {
-  return new ZipArchive({ zlib: { level: 6 } });
+  const archive = new ZipArchive({ zlib: { level: 6 } });
+  // A failure reaches the download as an aborted stream; without a listener it would crash the process.
+  archive.on("error", (error) => log().warn({ err: error }, "account export archive failed"));
+  return archive;
 }
 
 /**
