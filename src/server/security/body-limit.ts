@@ -1,8 +1,8 @@
 import { AppError } from "@/server/http/app-error";
 
 /**
- * The most a multipart upload may declare. Next buffers a body for the proxy up to 10 MiB and cuts off
- * the rest, so nothing larger could reach a route intact; refusing it here avoids reading it at all.
+ * The most a multipart upload may declare. Next keeps at most 10 MiB of a body for the proxy and cuts
+ * off the rest, so nothing larger could reach a route intact; it is refused here, before any route.
  */
 export const MULTIPART_LIMIT_BYTES = 10 * 1024 * 1024;
 
