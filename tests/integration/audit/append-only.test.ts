@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { signUpPractitioner, systemRows, type Practitioner } from "../contacts/client-records-api";
-import { insertEvent, loadAuditApp } from "./audit-app";
+import { insertEvent, loadAuditApp, refusal } from "./audit-app";
 
 let alice: Practitioner;
 let bob: Practitioner;
@@ -13,18 +13,6 @@ beforeAll(async () => {
   bob = await signUpPractitioner(app.api, "Bob");
   aliceEvent = await insertEvent(alice.id, "client.viewed", new Date().toISOString());
 });
-
-/** The database's own message, under drizzle's "Failed query" wrapper. */
-async function refusal(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-  } catch (error) {
-    const messages: string[] = [];
-    for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) messages.push(cause.message);
-    return messages.join(" | ");
-  }
-  throw new Error("the statement was not refused");
-}
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 

@@ -115,3 +115,15 @@ export async function insertEvent(userId: string | null, action: string, occurre
     values (${userId}, ${action}, ${occurredAt}::timestamptz) returning id`);
   return row?.id ?? "";
 }
+
+/** The database's own message, under drizzle's "Failed query" wrapper. */
+export async function refusal(work: Promise<unknown>): Promise<string> {
+  try {
+    await work;
+  } catch (error) {
+    const messages: string[] = [];
+    for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) messages.push(cause.message);
+    return messages.join(" | ");
+  }
+  throw new Error("the statement was not refused");
+}
