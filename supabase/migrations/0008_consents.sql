@@ -137,8 +137,9 @@ create trigger client_consents_no_truncate
 
 alter table public.consent_documents enable row level security;
 alter table public.client_consents enable row level security;
-revoke all on public.consent_documents, public.client_consents from anon;
--- No update or delete grant: both tables are append-only for the application role as well.
+-- Supabase's default privileges give anon and authenticated everything on a new table, TRUNCATE
+-- (which skips row level security) included: take them back, then grant only reading and appending.
+revoke all on public.consent_documents, public.client_consents from anon, authenticated;
 grant select, insert on public.consent_documents, public.client_consents to authenticated;
 
 create policy consent_documents_select on public.consent_documents for select to authenticated

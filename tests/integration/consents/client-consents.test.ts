@@ -178,6 +178,22 @@ describe("client consent records", () => {
 });
 
 describe("consent records are append-only", () => {
+  it("the app's roles may only read and append consent documents and records", async () => {
+    const privileges = await app.asSystem<{ role: string; table: string; privilege: string; granted: boolean }>(
+      sql`select r as role, t as table, p as privilege, has_table_privilege(r, t, p) as granted
+          from unnest(array['anon', 'authenticated']) r,
+               unnest(array['public.consent_documents', 'public.client_consents']) t,
+               unnest(array['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE']) p`,
+    );
+    const granted = privileges.filter((row) => row.granted).map((row) => `${row.role} ${row.privilege} ${row.table}`);
+    expect(granted.sort()).toEqual([
+      "authenticated INSERT public.client_consents",
+      "authenticated INSERT public.consent_documents",
+      "authenticated SELECT public.client_consents",
+      "authenticated SELECT public.consent_documents",
+    ]);
+  });
+
   it("UPDATE and DELETE are refused under row level security and for the owning role", async () => {
     const clientId = await app.addClient(alice, "Append Client");
     await app.grantAll(alice, clientId);
