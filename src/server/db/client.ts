@@ -46,26 +46,35 @@ export async function closeDatabase(): Promise<void> {
   if (opening) await (await opening).close();
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `fn` in one transaction that first runs `setup`: pipelined where the driver can, else in turn. */
+async function transactionAfter<T>(setup: string, fn: (tx: DbTransaction) => Promise<T>): Promise<T> {
+  const handle = await getDatabase();
+  if (handle.transactionAfter) return handle.transactionAfter(setup, fn);
+  return handle.db.transaction(async (tx) => {
+    await tx.execute(sql.raw(setup));
+    return fn(tx);
+  });
+}
+
 /**
  * Runs `fn` in one transaction as the `authenticated` role with the user's JWT claims, so row
  * level security enforces tenancy even where a query forgets its `user_id` filter.
  */
 export async function withUserDb<T>(userId: string, fn: (tx: DbTransaction) => Promise<T>): Promise<T> {
-  const { db } = await getDatabase();
+  // The claims are part of the statement's text (a pipelined setup takes no parameters): only a uuid goes there.
+  if (!UUID.test(userId)) throw new Error("withUserDb needs the user's id (a uuid)");
   const claims = JSON.stringify({ sub: userId, role: "authenticated" });
-  return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${claims}, true)`,
-    );
-    return fn(tx);
-  });
+  return transactionAfter(
+    `select set_config('role', 'authenticated', true), set_config('request.jwt.claims', '${claims}', true)`,
+    fn,
+  );
 }
 
 /** The privileged connection, for named system tasks only (auth lookups, jobs, maintenance). */
 export async function withSystemDb<T>(task: string, fn: (tx: DbTransaction) => Promise<T>): Promise<T> {
-  const { db } = await getDatabase();
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('application_name', ${`omnicrm:${task}`}, true)`);
-    return fn(tx);
-  });
+  // Task names are code constants; anything else is replaced so the name can be spliced into the setup.
+  const applicationName = `omnicrm:${task}`.replace(/[^\w:.-]/g, "_");
+  return transactionAfter(`select set_config('application_name', '${applicationName}', true)`, fn);
 }

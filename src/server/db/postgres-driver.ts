@@ -1,8 +1,10 @@
 import postgres from "postgres";
-import { drizzle } from "drizzle-orm/postgres-js";
+import { createTableRelationsHelpers, extractTablesRelationalConfig } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import { drizzle, PostgresJsSession, PostgresJsTransaction } from "drizzle-orm/postgres-js";
 import * as schema from "./schema";
 import type { SqlClient } from "./sql-client";
-import type { DatabaseHandle } from "./handle";
+import type { DatabaseHandle, DbTransaction } from "./handle";
 
 type Sql = postgres.Sql | postgres.TransactionSql;
 
@@ -18,6 +20,41 @@ function postgresSqlClient(sql: Sql): SqlClient {
       return sql.begin((tx) => fn(postgresSqlClient(tx))) as Promise<never>;
     },
   };
+}
+
+// What drizzle() builds once per client, needed again for each transaction opened below.
+const dialect = new PgDialect();
+const tables = extractTablesRelationalConfig(schema, createTableRelationsHelpers);
+const relational = { fullSchema: schema, schema: tables.tables, tableNamesMap: tables.tableNamesMap };
+type TransactionSession = ConstructorParameters<typeof PostgresJsTransaction>[1];
+
+/**
+ * `sql.begin` with `setup` sent without waiting for its answer: it leaves in the same packet as
+ * fn's first statement, saving a round trip per transaction. It is handed to postgres.js before fn
+ * can send anything, and postgres.js sends a transaction's statements in that order, so Postgres
+ * runs it first; should it fail, the transaction is aborted and every later statement fails too.
+ */
+export function pipelinedTransaction<T>(
+  sql: postgres.Sql,
+  setup: string,
+  fn: (tx: DbTransaction) => Promise<T>,
+): Promise<T> {
+  return sql.begin(async (client) => {
+    const settingUp = client.unsafe(setup).execute();
+    // drizzle's own transaction() builds the same two objects around the transaction's client.
+    const session = new PostgresJsSession(client as unknown as postgres.Sql, dialect, relational);
+    const tx = new PostgresJsTransaction(dialect, session as unknown as TransactionSession, relational);
+    let result: T;
+    try {
+      result = await fn(tx as unknown as DbTransaction);
+    } catch (error) {
+      // A failed setup makes fn's statements fail as "transaction aborted": report the cause instead.
+      await settingUp;
+      throw error;
+    }
+    await settingUp;
+    return result;
+  }) as Promise<T>;
 }
 
 export interface PostgresOptions {
@@ -39,6 +76,7 @@ export function openPostgres({ url, max }: PostgresOptions): DatabaseHandle {
     kind: "postgres",
     db: drizzle({ client: sql, schema }),
     sql: postgresSqlClient(sql),
+    transactionAfter: (setup, fn) => pipelinedTransaction(sql, setup, fn),
     close: () => sql.end({ timeout: 5 }),
   };
 }
