@@ -1,10 +1,11 @@
+import fs from "node:fs";
+import path from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PHOTO_LIMITS } from "@/lib/contracts/photos";
 import {
   contains,
   containsGpsLatitude,
-  heicHeader,
   jpegWithGps,
   pngBomb,
   polyglotJpeg,
@@ -36,8 +37,8 @@ async function storedCopyOf(bytes: Uint8Array, fileName: string): Promise<Buffer
   const client = await newClient(alice);
   const response = await app.call(alice, "PUT", client.id, { body: photoForm(bytes, fileName) });
   expect(response.status, await response.clone().text()).toBe(200);
-  const path = await photoPathOf(client.id);
-  const stored = path ? app.storedPhotos(alice.id).get(path) : undefined;
+  const objectPath = await photoPathOf(client.id);
+  const stored = objectPath ? app.storedPhotos(alice.id).get(objectPath) : undefined;
   if (!stored) throw new Error("the photo was not stored");
   return stored;
 }
@@ -113,10 +114,14 @@ describe("uploading a client photo", () => {
     }
   });
 
-  it("answers a HEIC photo this server cannot decode with a 415 that says so", async () => {
-    if (sharp.format.heif.input.fileSuffix?.includes(".heic")) return;
-    const message = await expectRefused(415, { body: photoForm(heicHeader(), "IMG_0001.HEIC", "image/heic") });
-    expect(message).toContain("HEIC");
+  it("stores a real HEIC (HEVC) photo where libvips decodes it, and otherwise answers 415 saying so", async () => {
+    const heic = fs.readFileSync(path.join(import.meta.dirname, "fixtures/hevc-640x480.heic"));
+    if (sharp.format.heif.input.fileSuffix?.includes(".heic")) {
+      expect((await sharp(await storedCopyOf(heic, "IMG_0001.HEIC")).metadata()).format).toBe("webp");
+      return;
+    }
+    const message = await expectRefused(415, { body: photoForm(heic, "IMG_0001.HEIC", "image/heic") });
+    expect(message).toContain("HEIC photos cannot be read on this server");
   });
 
   it("refuses a body that is not multipart with 415, and a form without a photo with 422", async () => {

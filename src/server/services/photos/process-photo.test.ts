@@ -1,16 +1,10 @@
+import fs from "node:fs";
+import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { PHOTO_LIMITS } from "@/lib/contracts/photos";
 import { processPhoto } from "./process-photo";
-import {
-  contains,
-  containsGpsLatitude,
-  heicHeader,
-  jpegWithGps,
-  plainImage,
-  pngBomb,
-  polyglotJpeg,
-} from "./test-images";
+import { contains, containsGpsLatitude, jpegWithGps, plainImage, pngBomb, polyglotJpeg } from "./test-images";
 
 const status = (promise: Promise<unknown>) =>
   promise.then(
@@ -62,13 +56,17 @@ describe("processPhoto", () => {
     expect(await status(processPhoto(Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>")))).toBe(415);
   });
 
-  it("answers HEIC it cannot decode with a 415 that says so", async () => {
-    const error = await processPhoto(heicHeader()).catch((caught: unknown) => caught);
+  it("re-encodes a real HEIC (HEVC) photo where libvips decodes it, and otherwise answers 415 saying so", async () => {
+    const heic = fs.readFileSync(
+      path.resolve(import.meta.dirname, "../../../../tests/integration/photos/fixtures/hevc-640x480.heic"),
+    );
+    expect((await sharp(heic).metadata()).compression).toBe("hevc");
+    const result = await processPhoto(heic).catch((caught: unknown) => caught);
     if (sharp.format.heif.input.fileSuffix?.includes(".heic")) {
-      expect((error as { status: number }).status).toBe(422);
+      expect(result).toMatchObject({ contentType: "image/webp" });
     } else {
-      expect(error).toMatchObject({ status: 415 });
-      expect((error as Error).message).toContain("HEIC");
+      expect(result).toMatchObject({ status: 415 });
+      expect((result as Error).message).toContain("HEIC photos cannot be read on this server");
     }
   });
 
