@@ -163,6 +163,20 @@ describe("client record events", () => {
     expect(everything).not.toMatch(/Jane|jane\.secret|7700|Secret/);
   });
 
+  it("a bulk delete records one clients.bulk_deleted summary beside a client.erased per client", async () => {
+    const clients = [await newClient("One"), await newClient("Two")];
+    const from = caller();
+    const ids = clients.map((client) => client.id);
+    expect((await sendAs(alice, from, "POST", "/api/contacts/bulk-delete", { ids })).status).toBe(200);
+    const events = await eventsOfRequest(from.requestId);
+    const summary = events.filter((event) => event.action === "clients.bulk_deleted");
+    expect(summary).toHaveLength(1);
+    expect(summary[0]).toMatchObject({ user_id: alice.id, target_id: null, metadata: { count: 2 }, ip: from.ip });
+    const erased = events.filter((event) => event.action === "client.erased").map((event) => event.target_id);
+    expect(erased.sort()).toEqual([...ids].sort());
+    expect(events).toHaveLength(3);
+  });
+
   it("a failed change leaves no event: an unknown client is 404 and nothing is recorded", async () => {
     const from = caller();
     const missing = "00000000-0000-4000-8000-000000000000";

@@ -35,6 +35,12 @@ export async function bulkDeleteContacts(
         target: { type: "client", id: row.id },
       });
     }
+    // One summary beside the per-client erasures, so the activity log shows the bulk action as one step.
+    await recordAuditEvent(tx, {
+      userId: context.userId,
+      action: "clients.bulk_deleted",
+      metadata: { count: rows.length },
+    });
     return rows.map((row) => ({ id: row.id, photoPath: row.photo_path }));
   });
   await eraseStoredFiles(clientFiles(context.userId, deleted), "clients erased in bulk");
