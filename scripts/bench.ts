@@ -5,7 +5,8 @@
  * Builds the production app into `.next-bench` (unless --no-build), starts it on its own data
  * directory (or DATABASE_URL when set), signs up one user, then loads a trivial JSON route and the
  * signed-in `GET /api/auth/user` with autocannon, `--duration` seconds each split into rounds taken
- * in A-B-B-A order, and prints requests/s, p50/p95/p99 and the throughput ratio (goal ≥ 0.75).
+ * in A-B-B-A order, and prints requests/s, p50/p95/p99, the CPU each request cost the app and the
+ * database (read from /proc: Linux, Postgres on this machine) and the throughput ratio (goal ≥ 0.75).
  * With DATABASE_URL it first seeds a practitioner with `--clients` clients (and other practitioners
  * with theirs), loads the clients list, a search and one client in the same rounds, prints the
  * EXPLAIN ANALYZE of the list and search queries, and removes the seeded practitioners afterwards.
@@ -18,13 +19,11 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { signedInCookie } from "./bench/account";
 import { explainClientQueries, seedClientData, signInCookie, type ClientData } from "./bench/clients";
-import { combine, measure, type LoadResult, type LoadSample } from "./bench/load";
+import { cpuSince, readCpu, type CpuReading } from "./bench/cpu";
+import { combine, measure, type LoadSample } from "./bench/load";
+import { report } from "./bench/report";
 import { buildApp, startApp, tail, type RunningApp } from "./bench/server";
 
-const GOAL_RATIO = 0.75;
-/** Issue goals for the clients list against the trivial route, and for search at 10 connections. */
-const LIST_GOALS = { throughputRatio: 0.7, p95Factor: 1.5 };
-const SEARCH_P95_GOAL_MS = 50;
 const SEARCH_CONNECTIONS = 10;
 
 const { values: args } = parseArgs({
@@ -99,44 +98,19 @@ const allRoutes: Scenario[] = [
   },
 ];
 const routes = allRoutes.filter((route) => !route.clients || Boolean(process.env.DATABASE_URL));
+const goalRows = {
+  trivial: allRoutes[0]?.label ?? "",
+  signedIn: allRoutes[1]?.label ?? "",
+  list: allRoutes[2]?.label ?? "",
+  searchAtFewConnections: { label: allRoutes[5]?.label ?? "", connections: SEARCH_CONNECTIONS },
+};
 
-function row(cells: string[], widths: number[]): string {
-  return cells
-    .map((cell, index) => (index === 0 ? cell.padEnd(widths[index] ?? 0) : cell.padStart(widths[index] ?? 0)))
-    .join("  ");
-}
-
-function report(results: { label: string; result: LoadResult }[]): string[] {
-  const widths = [36, 9, 8, 8, 8, 9, 8];
-  const ms = (value: number) => `${Math.round(value)} ms`;
-  const lines = [row(["route", "req/s", "p50", "p95", "p99", "requests", "failed"], widths)];
-  for (const { label, result } of results) {
-    const cells = [label, result.requestsPerSecond.toFixed(0), ms(result.p50), ms(result.p95), ms(result.p99)];
-    lines.push(row([...cells, String(result.responses), String(result.failures)], widths));
-  }
-  const [trivial, signedIn] = results.map(({ result }) => result.requestsPerSecond);
-  if (trivial && signedIn !== undefined) {
-    const ratio = signedIn / trivial;
-    const verdict = ratio >= GOAL_RATIO ? "goal met" : "below the goal";
-    lines.push(`signed-in / trivial throughput: ${ratio.toFixed(2)} (goal ≥ ${GOAL_RATIO}: ${verdict})`);
-  }
-  return [...lines, ...clientGoals(results)];
-}
-
-function clientGoals(results: { label: string; result: LoadResult }[]): string[] {
-  const find = (label: string | undefined) => results.find((entry) => entry.label === label)?.result;
-  const trivial = find(allRoutes[0]?.label);
-  const list = find(allRoutes[2]?.label);
-  const searchAt10 = find(allRoutes[5]?.label);
-  if (!trivial || !list || !searchAt10) return [];
-  const verdict = (met: boolean) => (met ? "goal met" : "below the goal");
-  const ratio = list.requestsPerSecond / trivial.requestsPerSecond;
-  const p95Factor = list.p95 / trivial.p95;
-  return [
-    `clients list / trivial throughput: ${ratio.toFixed(2)} (goal ≥ ${LIST_GOALS.throughputRatio}: ${verdict(ratio >= LIST_GOALS.throughputRatio)})`,
-    `clients list p95 / trivial p95: ${p95Factor.toFixed(2)} (goal ≤ ${LIST_GOALS.p95Factor}: ${verdict(p95Factor <= LIST_GOALS.p95Factor)})`,
-    `search p95 at ${SEARCH_CONNECTIONS} connections: ${Math.round(searchAt10.p95)} ms (goal < ${SEARCH_P95_GOAL_MS} ms: ${verdict(searchAt10.p95 < SEARCH_P95_GOAL_MS)})`,
-  ];
+/** The database's name when Postgres runs on this machine, so its backends' CPU can be read. */
+function localDatabaseName(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const { hostname, pathname } = new URL(url);
+  const local = ["127.0.0.1", "localhost", "[::1]", "::1", ""].includes(hostname);
+  return local ? decodeURIComponent(pathname.slice(1)) || undefined : undefined;
 }
 
 async function main(): Promise<number> {
@@ -197,17 +171,28 @@ async function main(): Promise<number> {
     // Rounds in A-B-B-A order: drift (JIT warming, the machine's background load) weighs on both routes alike.
     const roundSeconds = settings.durationSeconds / settings.rounds;
     const samples = routes.map(() => [] as LoadSample[]);
+    const cpu = routes.map((): CpuReading => ({ appMs: 0, databaseMs: 0 }));
+    const databaseName = localDatabaseName(databaseUrl);
     for (let round = 1; round <= settings.rounds; round += 1) {
       const order = round % 2 === 1 ? [...routes.entries()] : [...routes.entries()].reverse();
       for (const [index, route] of order) {
         console.log(
           `round ${round}/${settings.rounds}: ${route.label}, ${route.connections ?? settings.connections} connections, ${roundSeconds} s`,
         );
+        const before = readCpu(app.groupId, databaseName);
         samples[index]?.push(await load(route, roundSeconds));
+        const used = cpuSince(before, readCpu(app.groupId, databaseName));
+        const total = cpu[index];
+        if (total)
+          Object.assign(total, { appMs: total.appMs + used.appMs, databaseMs: total.databaseMs + used.databaseMs });
       }
     }
-    const results = routes.map((route, index) => ({ label: route.label, result: combine(samples[index] ?? []) }));
-    console.log(`\n${report(results).join("\n")}`);
+    const results = routes.map((route, index) => ({
+      label: route.label,
+      result: combine(samples[index] ?? []),
+      cpu: process.platform === "linux" ? cpu[index] : undefined,
+    }));
+    console.log(`\n${report(results, goalRows).join("\n")}`);
     if (databaseUrl && clientData) {
       console.log(`\n${(await explainClientQueries(databaseUrl, clientData.userId, settings.search)).join("\n")}`);
     }

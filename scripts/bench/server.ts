@@ -9,6 +9,8 @@ const nextBin = path.join(root, "node_modules/.bin/next");
 export interface RunningApp {
   baseUrl: string;
   logFile: string;
+  /** The app's process group (it is started detached, so the group's id is its pid). */
+  groupId: number;
   stop: () => Promise<void>;
 }
 
@@ -52,7 +54,12 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   });
   fs.closeSync(log);
   const exited = exitOf(child);
-  const app: RunningApp = { baseUrl, logFile: options.logFile, stop: () => stopGroup(child, exited) };
+  const app: RunningApp = {
+    baseUrl,
+    logFile: options.logFile,
+    groupId: child.pid ?? -1,
+    stop: () => stopGroup(child, exited),
+  };
 
   const deadline = Date.now() + (options.readyTimeoutSeconds ?? 120) * 1000;
   let stillRunning = true;

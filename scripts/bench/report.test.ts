@@ -1,0 +1,60 @@
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { cpuSince, readCpu } from "./cpu";
+import type { LoadResult } from "./load";
+import { report } from "./report";
+
+function result(requestsPerSecond: number, p95: number): LoadResult {
+  const responses = requestsPerSecond * 10;
+  return { requestsPerSecond, p50: p95 / 2, p95, p99: p95, responses, failures: 0, statuses: {}, errors: {} };
+}
+
+const rows = {
+  trivial: "ping",
+  signedIn: "user",
+  list: "list",
+  searchAtFewConnections: { label: "search@10", connections: 10 },
+};
+
+describe("report", () => {
+  it("prints CPU per request and judges each goal against the trivial route of the same run", () => {
+    const lines = report(
+      [
+        { label: "ping", result: result(1000, 100), cpu: { appMs: 7000, databaseMs: 0 } },
+        { label: "user", result: result(800, 120) },
+        { label: "list", result: result(650, 160), cpu: { appMs: 6500, databaseMs: 13000 } },
+        { label: "search@10", result: result(300, 49) },
+      ],
+      rows,
+    );
+    expect(lines.find((line) => line.startsWith("ping"))).toMatch(/0\.70\s+0\.00$/);
+    expect(lines.find((line) => line.startsWith("list"))).toMatch(/1\.00\s+2\.00$/);
+    expect(lines.find((line) => line.startsWith("user"))).toMatch(/–\s+–$/);
+    expect(lines).toContain("signed-in / trivial throughput: 0.80 (goal ≥ 0.75: goal met)");
+    expect(lines).toContain("clients list / trivial throughput: 0.65 (goal ≥ 0.7: below the goal)");
+    expect(lines).toContain("clients list p95 / trivial p95: 1.60 (goal ≤ 1.5: below the goal)");
+    expect(lines).toContain("search p95 at 10 connections: 49 ms (goal < 50 ms: goal met)");
+  });
+
+  it("leaves the client goals out when the client routes did not run", () => {
+    const lines = report([{ label: "ping", result: result(1000, 100) }], rows);
+    expect(lines.some((line) => line.includes("clients list"))).toBe(false);
+  });
+});
+
+describe.runIf(fs.existsSync("/proc/self/stat"))("readCpu", () => {
+  it("counts the CPU this process's group spends", () => {
+    const stat = fs.readFileSync("/proc/self/stat", "utf8");
+    const groupId = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
+    const before = readCpu(groupId, undefined);
+    // Spin for 300 ms of this process's own CPU time (wall time says little on a busy machine).
+    const start = process.cpuUsage();
+    const spent = () => process.cpuUsage(start).user + process.cpuUsage(start).system;
+    let spin = 0;
+    while (spent() < 300_000) spin += 1;
+    const used = cpuSince(before, readCpu(groupId, undefined));
+    expect(spin).toBeGreaterThan(0);
+    expect(used.appMs).toBeGreaterThanOrEqual(200);
+    expect(used.databaseMs).toBe(0);
+  }, 30_000);
+});

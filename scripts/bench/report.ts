@@ -1,0 +1,67 @@
+import type { CpuReading } from "./cpu";
+import type { LoadResult } from "./load";
+
+/** Signed-in user route against the trivial route. */
+const GOAL_RATIO = 0.75;
+/** Issue goals for the clients list against the trivial route, and for search at 10 connections. */
+const LIST_GOALS = { throughputRatio: 0.7, p95Factor: 1.5 };
+const SEARCH_P95_GOAL_MS = 50;
+
+export interface RouteResult {
+  label: string;
+  result: LoadResult;
+  /** CPU over the measured rounds (not the warm-up); undefined where /proc is not there to read. */
+  cpu?: CpuReading | undefined;
+}
+
+/** Which rows the goals compare: the trivial route, the signed-in user, the list and the search at few connections. */
+export interface GoalRows {
+  trivial: string;
+  signedIn: string;
+  list: string;
+  searchAtFewConnections: { label: string; connections: number };
+}
+
+function row(cells: string[], widths: number[]): string {
+  return cells
+    .map((cell, index) => (index === 0 ? cell.padEnd(widths[index] ?? 0) : cell.padStart(widths[index] ?? 0)))
+    .join("  ");
+}
+
+/** The results table (with CPU per request of the app and of the database), then each goal and its verdict. */
+export function report(results: RouteResult[], rows: GoalRows): string[] {
+  const widths = [36, 9, 8, 8, 8, 9, 8, 9, 9];
+  const ms = (value: number) => `${Math.round(value)} ms`;
+  const perRequest = (total: number | undefined, responses: number) =>
+    total === undefined || responses === 0 ? "–" : (total / responses).toFixed(2);
+  const header = ["route", "req/s", "p50", "p95", "p99", "requests", "failed", "app cpu", "db cpu"];
+  const lines = [row(header, widths)];
+  for (const { label, result, cpu } of results) {
+    const cells = [label, result.requestsPerSecond.toFixed(0), ms(result.p50), ms(result.p95), ms(result.p99)];
+    const cpuCells = [perRequest(cpu?.appMs, result.responses), perRequest(cpu?.databaseMs, result.responses)];
+    lines.push(row([...cells, String(result.responses), String(result.failures), ...cpuCells], widths));
+  }
+  lines.push("(app cpu, db cpu: ms of CPU per request, of the app's processes and of the database's backends)");
+  const find = (label: string) => results.find((entry) => entry.label === label)?.result;
+  const verdict = (met: boolean) => (met ? "goal met" : "below the goal");
+  const trivial = find(rows.trivial);
+  const signedIn = find(rows.signedIn);
+  if (trivial && signedIn) {
+    const ratio = signedIn.requestsPerSecond / trivial.requestsPerSecond;
+    lines.push(
+      `signed-in / trivial throughput: ${ratio.toFixed(2)} (goal ≥ ${GOAL_RATIO}: ${verdict(ratio >= GOAL_RATIO)})`,
+    );
+  }
+  const list = find(rows.list);
+  const search = find(rows.searchAtFewConnections.label);
+  if (!trivial || !list || !search) return lines;
+  const ratio = list.requestsPerSecond / trivial.requestsPerSecond;
+  const p95Factor = list.p95 / trivial.p95;
+  const { throughputRatio, p95Factor: p95Goal } = LIST_GOALS;
+  return [
+    ...lines,
+    `clients list / trivial throughput: ${ratio.toFixed(2)} (goal ≥ ${throughputRatio}: ${verdict(ratio >= throughputRatio)})`,
+    `clients list p95 / trivial p95: ${p95Factor.toFixed(2)} (goal ≤ ${p95Goal}: ${verdict(p95Factor <= p95Goal)})`,
+    `search p95 at ${rows.searchAtFewConnections.connections} connections: ${Math.round(search.p95)} ms (goal < ${SEARCH_P95_GOAL_MS} ms: ${verdict(search.p95 < SEARCH_P95_GOAL_MS)})`,
+  ];
+}
