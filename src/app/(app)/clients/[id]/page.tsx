@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { ClientRecord } from "@/components/clients/record/client-record";
 import { ClientConsentsSection } from "@/components/consents/client-consents-section";
 import { ClientNotesTimeline } from "@/components/notes/client-notes-timeline";
-import { loadClient } from "./load-client";
+import { loadClient, loadClientTitle } from "./load-client";
 
 interface ClientPageProps {
   params: Promise<{ id: string }>;
 }
 
 export async function generateMetadata({ params }: ClientPageProps): Promise<Metadata> {
-  return { title: (await loadClient((await params).id)).displayName };
+  return { title: (await loadClientTitle((await params).id)).displayName };
 }
 
 export default async function ClientPage({ params }: ClientPageProps) {
