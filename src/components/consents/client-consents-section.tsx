@@ -109,7 +109,7 @@ function CurrentConsents({
         const record = current[kind];
         return (
           <li key={kind} className="flex items-center justify-between gap-2 rounded-lg px-2 py-1.5">
-            <div className="grid gap-1">
+            <div className="grid justify-items-start gap-1">
               <span className="text-sm font-medium">{CONSENT_KIND_LABELS[kind]}</span>
               <ConsentStatus decision={record?.decision ?? null} />
             </div>
