@@ -111,6 +111,12 @@ begin
     return new;
   end if;
 
+  -- Merging two clients moves the duplicate's records to the client kept: the client is the only
+  -- thing that may change, and the foreign key keeps it within the same practitioner.
+  if tg_op = 'UPDATE' and (to_jsonb(new) - 'contact_id') = (to_jsonb(old) - 'contact_id') then
+    return new;
+  end if;
+
   if tg_op in ('UPDATE', 'TRUNCATE') then
     raise exception 'Consent records cannot be changed; record a withdrawal instead'
       using errcode = 'object_not_in_prerequisite_state';
@@ -141,6 +147,8 @@ alter table public.client_consents enable row level security;
 -- (which skips row level security) included: take them back, then grant only reading and appending.
 revoke all on public.consent_documents, public.client_consents from anon, authenticated;
 grant select, insert on public.consent_documents, public.client_consents to authenticated;
+-- Only for merging clients; the trigger refuses any other change.
+grant update (contact_id) on public.client_consents to authenticated;
 
 create policy consent_documents_select on public.consent_documents for select to authenticated
   using (user_id = (select auth.uid()));
@@ -152,3 +160,5 @@ create policy client_consents_select on public.client_consents for select to aut
 -- The (user_id, …) foreign keys already tie the client and the version to the same practitioner.
 create policy client_consents_insert on public.client_consents for insert to authenticated
   with check (user_id = (select auth.uid()));
+create policy client_consents_update on public.client_consents for update to authenticated
+  using (user_id = (select auth.uid())) with check (user_id = (select auth.uid()));

@@ -246,6 +246,7 @@ export const mergeContactsResponse = z.object({
     fromDuplicate: z.array(z.enum(MERGEABLE_FIELDS)),
     notesMoved: z.number().int(),
     tagsMoved: z.number().int(),
+    consentsMoved: z.number().int(),
   }),
 });
 

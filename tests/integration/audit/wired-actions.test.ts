@@ -156,7 +156,7 @@ describe("client record events", () => {
     expect(await onlyEventOf(merged)).toMatchObject({
       action: "client.merged",
       target_id: client.id,
-      metadata: { duplicateId: duplicate.id, notesMoved: 0, tagsMoved: 0 },
+      metadata: { duplicateId: duplicate.id, notesMoved: 0, tagsMoved: 0, consentsMoved: 0 },
     });
 
     const everything = JSON.stringify(await eventsOfRequest(created.requestId)) + JSON.stringify(update);

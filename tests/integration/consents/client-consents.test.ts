@@ -255,6 +255,36 @@ describe("consent records are append-only", () => {
     );
   });
 
+  it("merging two clients moves the duplicate's consent records to the client kept, unchanged", async () => {
+    const keptId = await app.addClient(alice, "Merge Kept");
+    const duplicateId = await app.addClient(alice, "Merge Duplicate");
+    await app.grantAll(alice, duplicateId);
+    const moved = await app.history(alice, duplicateId);
+    expect(moved.length).toBeGreaterThan(0);
+
+    const merged = await app.contactsService.mergeContacts(
+      { userId: alice.id },
+      { id: keptId, duplicateId, fields: {} },
+    );
+    expect(merged.merged.consentsMoved).toBe(moved.length);
+    expect(await app.history(alice, keptId)).toEqual(moved.map((record) => ({ ...record, contactId: keptId })));
+    const left = await app.asSystem(sql`select id from public.client_consents where contact_id = ${duplicateId}`);
+    expect(left).toEqual([]);
+  });
+
+  it("a consent record cannot be moved to another practitioner's client", async () => {
+    const mine = await app.addClient(alice, "Move Mine");
+    await app.grantAll(alice, mine);
+    const before = await app.history(alice, mine);
+    const [record] = before;
+    const erin = await app.signUp("Erin");
+    const theirs = await app.addClient(erin, "Move Theirs");
+    const move = sql`update public.client_consents set contact_id = ${theirs} where id = ${record!.id}`;
+    expect(await refusal(app.asUser(alice.id, move))).toBe("23503");
+    expect(await refusal(app.asSystem(move))).toBe("23503");
+    expect(await app.history(alice, mine)).toEqual(before);
+  });
+
   it("deleting the account removes its documents and consent records", async () => {
     const dana = await app.signUp("Dana");
     const clientId = await app.addClient(dana, "Dana's Client");

@@ -83,6 +83,7 @@ describe("merge", () => {
       fromDuplicate: expect.arrayContaining(["email", "lifecycleStage", "phone", "pronouns"]) as unknown,
       notesMoved: 1,
       tagsMoved: 1,
+      consentsMoved: 0,
     });
     expect(result.merged.fromDuplicate).not.toContain("displayName");
     expect(result.contact).toMatchObject({

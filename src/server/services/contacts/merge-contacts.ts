@@ -32,7 +32,7 @@ function chooseSides(primary: ContactRecord, duplicate: ContactRecord, fields: M
 
 /**
  * Folds a duplicate client into the one kept (`id`), in one transaction: chosen fields, every note
- * and tag moved over, the earlier "added" date kept, the duplicate deleted. Either id not the
+ * and tag and every consent record moved over, the earlier "added" date kept, the duplicate deleted. Either id not the
  * caller's → 404 and nothing changes.
  */
 export async function mergeContacts(
@@ -65,6 +65,11 @@ export async function mergeContacts(
                             where user_id = ${userId} and contact_id = ${duplicate.id}
                            on conflict do nothing returning 1`),
     ).length;
+    // Consent history is evidence: the duplicate's records move with it rather than vanish in the cascade.
+    const consentsMoved = resultRows(
+      await tx.execute(sql`update public.client_consents set contact_id = ${primary.id}
+                            where user_id = ${userId} and contact_id = ${duplicate.id} returning 1`),
+    ).length;
     await tx.delete(contacts).where(and(eq(contacts.userId, userId), eq(contacts.id, duplicate.id)));
     await tx
       .update(contacts)
@@ -81,8 +86,14 @@ export async function mergeContacts(
       userId,
       action: "client.merged",
       target: { type: "client", id: primary.id },
-      metadata: { duplicateId: duplicate.id, fieldsFromDuplicate: fromDuplicate.join(","), notesMoved, tagsMoved },
+      metadata: {
+        duplicateId: duplicate.id,
+        fieldsFromDuplicate: fromDuplicate.join(","),
+        notesMoved,
+        tagsMoved,
+        consentsMoved,
+      },
     });
-    return { contact, merged: { duplicateId: duplicate.id, fromDuplicate, notesMoved, tagsMoved } };
+    return { contact, merged: { duplicateId: duplicate.id, fromDuplicate, notesMoved, tagsMoved, consentsMoved } };
   });
 }
