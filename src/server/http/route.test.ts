@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "./app-error";
+import { RawJson } from "./raw-json";
 import { defineRoute } from "./route";
 
 const post = (body: BodyInit | null, headers: Record<string, string> = {}) =>
@@ -29,6 +30,17 @@ describe("defineRoute", () => {
     expect(await response.json()).toEqual({ created: "Ada" });
     expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     expect(response.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("sends a RawJson result's text unchanged, with the same headers as any JSON answer", async () => {
+    const text = '{"items":[{"id" : "a"}],"nextCursor":null}';
+    const raw = defineRoute({ auth: "none", handler: async () => new RawJson<{ items: unknown[] }>(text) });
+    const response = await raw(new Request("http://localhost/api/x"));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(text);
+    expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("keeps a well-formed incoming request id and replaces a malformed one", async () => {

@@ -10,6 +10,7 @@ import type { PolicyName } from "@/server/security/rate-limit/policies";
 import { AppError } from "./app-error";
 import { clientIp } from "./client-info";
 import { errorResponse, toAppError } from "./error-response";
+import { RawJson } from "./raw-json";
 import { readJsonBody } from "./read-body";
 import { requestIdFrom, REQUEST_ID_HEADER } from "./request-id";
 
@@ -51,8 +52,8 @@ export interface RouteOptions<A extends AuthMode, BS, QS, PS, R> {
 type NextRouteContext = { params: Promise<Record<string, string | string[]>> };
 
 /**
- * The one way a route handler is written: session → rate limit → zod input → handler → JSON,
- * with the access log line, metrics and error capture for every outcome.
+ * The one way a route handler is written: session → rate limit → zod input → handler → JSON (a
+ * `RawJson` result is sent as its text), with the access log line, metrics and error capture for every outcome.
  */
 export function defineRoute<
   A extends AuthMode,
@@ -86,11 +87,11 @@ export function defineRoute<
           const limitHeaders = await enforceRateLimit(options.rateLimit.policy, key);
           limitHeaders.forEach((value, name) => responseHeaders.set(name, value));
         }
-        const body = options.body ? await (options.body).parseAsync(rawBody ?? {}) : undefined;
+        const body = options.body ? await options.body.parseAsync(rawBody ?? {}) : undefined;
         const query = options.query
-          ? await (options.query).parseAsync(Object.fromEntries(new URL(request.url).searchParams))
+          ? await options.query.parseAsync(Object.fromEntries(new URL(request.url).searchParams))
           : undefined;
-        const params = options.params ? await (options.params).parseAsync(await next?.params) : undefined;
+        const params = options.params ? await options.params.parseAsync(await next?.params) : undefined;
 
         const result = await options.handler({
           request,
@@ -128,7 +129,9 @@ export function defineRoute<
 function json(data: unknown, status: number, headers: Headers): Response {
   headers.set("content-type", "application/json; charset=utf-8");
   headers.set("cache-control", "no-store");
-  return new Response(status === 204 ? null : JSON.stringify(data ?? null), { status, headers });
+  if (status === 204) return new Response(null, { status, headers });
+  // Already serialised (e.g. by Postgres): sent as is.
+  return new Response(data instanceof RawJson ? data.text : JSON.stringify(data ?? null), { status, headers });
 }
 
 /** The route pattern for metrics: ids and tokens replaced so label cardinality stays small. */

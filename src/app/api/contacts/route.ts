@@ -1,10 +1,10 @@
 import { defineRoute } from "@/server/http/route";
-import { createContact, createContactInput, listContacts, listContactsInput } from "@/server/services/contacts";
+import { createContact, createContactInput, listContactsInput, listContactsJson } from "@/server/services/contacts";
 
 export const GET = defineRoute({
   auth: "required",
   query: listContactsInput,
-  handler: async ({ user, query }) => listContacts({ userId: user.id }, query),
+  handler: async ({ user, query }) => listContactsJson({ userId: user.id }, query),
 });
 
 export const POST = defineRoute({

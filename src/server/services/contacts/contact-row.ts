@@ -3,14 +3,30 @@ import type { Contact, ContactSummary, ContactSource, LifecycleStage } from "@/l
 import type { DbTransaction } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
 
-/** The columns of one list row, as `select` text over `public.contacts c`, tags included. */
-export const SUMMARY_COLUMNS = sql`
+/** The summary's columns, as `select` text over `public.contacts c`, tags included. */
+const SUMMARY_FIELDS = sql`
   c.id, c.display_name, c.first_name, c.last_name, c.email, c.phone, c.photo_path, c.source,
   c.lifecycle_stage, ${isoText(sql`c.created_at`)} as created_at, ${isoText(sql`c.updated_at`)} as updated_at,
   ${isoText(sql`c.last_visit_at`)} as last_visit_at, ${tagsOf(sql`c.id`)} as tags`;
 
+/**
+ * One list row over `public.contacts c`: its id (for the cursor) and, as `item`, the ContactSummary
+ * JSON the API sends (same keys, same order as toContactSummary), as text so no driver parses it.
+ */
+export const SUMMARY_COLUMNS = sql`c.id, json_build_object(
+  'id', c.id, 'displayName', c.display_name, 'firstName', c.first_name, 'lastName', c.last_name,
+  'email', c.email, 'phone', c.phone, 'photoPath', c.photo_path, 'source', c.source,
+  'lifecycleStage', c.lifecycle_stage, 'tags', ${tagsOf(sql`c.id`)},
+  'createdAt', ${isoText(sql`c.created_at`)}, 'updatedAt', ${isoText(sql`c.updated_at`)},
+  'lastVisitAt', ${isoText(sql`c.last_visit_at`)})::text as item`;
+
+export interface SummaryJsonRow {
+  id: string;
+  item: string;
+}
+
 /** Every column of a client, for the detail view. */
-export const CONTACT_COLUMNS = sql`${SUMMARY_COLUMNS},
+export const CONTACT_COLUMNS = sql`${SUMMARY_FIELDS},
   c.pronouns, c.date_of_birth::text as date_of_birth, c.referral_source,
   c.address, c.emergency_contact, c.health_context, c.preferences`;
 

@@ -1,5 +1,5 @@
 export type { UserContext } from "./context";
-export { listContacts, listContactsInput } from "./list-contacts";
+export { listContacts, listContactsInput, listContactsJson } from "./list-contacts";
 export { countContacts, countContactsInput } from "./count-contacts";
 export { getContact, getContactInput } from "./get-contact";
 export { createContact, createContactInput } from "./create-contact";

@@ -1,20 +1,25 @@
 import { listContactsQuery, type ContactListResponse, type ListContactsQuery } from "@/lib/contracts/contact-list";
 import { withUserDb } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
+import { RawJson } from "@/server/http/raw-json";
 import type { UserContext } from "./context";
 import { encodeCursor } from "./contact-cursor";
-import { toContactSummary, type SummaryRow } from "./contact-row";
+import type { SummaryJsonRow } from "./contact-row";
 import { contactPagePlan, type PageQuery } from "./contact-statements";
 
 export { listContactsQuery as listContactsInput };
 
-type PageRow = SummaryRow & { sort_key_0: string | number; sort_key_1?: string };
+type PageRow = SummaryJsonRow & { sort_key_0: string | number; sort_key_1?: string };
 
 /**
  * One page of the practitioner's clients: filtered in SQL, searched through the trigram and
  * full-text indexes, ordered by a keyset so every row appears exactly once across pages.
+ * Postgres writes each row's JSON, so the page is sent without being parsed and serialised again.
  */
-export async function listContacts(context: UserContext, input: ListContactsQuery): Promise<ContactListResponse> {
+export async function listContactsJson(
+  context: UserContext,
+  input: ListContactsQuery,
+): Promise<RawJson<ContactListResponse>> {
   const { steps, sort, order } = contactPagePlan(context.userId, input);
   // One row more than the page tells whether another page follows.
   const wanted = input.limit + 1;
@@ -34,5 +39,11 @@ export async function listContacts(context: UserContext, input: ListContactsQuer
   const last = page.at(-1);
   const keys = last ? [last.sort_key_0, ...(last.sort_key_1 === undefined ? [] : [last.sort_key_1])] : [];
   const nextCursor = rows.length > input.limit && last ? encodeCursor({ sort, order, keys, id: last.id }) : null;
-  return { items: page.map(toContactSummary), nextCursor };
+  const items = page.map((row) => row.item).join(",");
+  return new RawJson(`{"items":[${items}],"nextCursor":${JSON.stringify(nextCursor)}}`);
+}
+
+/** The same page as objects, for callers inside the server (e.g. the CSV export). */
+export async function listContacts(context: UserContext, input: ListContactsQuery): Promise<ContactListResponse> {
+  return (await listContactsJson(context, input)).parse();
 }
