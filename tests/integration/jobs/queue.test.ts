@@ -5,6 +5,7 @@ import { getDatabase, withSystemDb } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
 import { enqueueJob, processDueJobs, registerQueueDepthMetric } from "@/server/jobs";
 import { claimDueJobs, requeueStaleJobs } from "@/server/jobs/queue";
+import { RECURRING_JOBS } from "@/server/jobs/registry";
 import { metricsRegistry } from "@/server/observability/metrics";
 
 async function createUser(): Promise<string> {
@@ -39,7 +40,7 @@ describe("background jobs", () => {
     ).rejects.toMatchObject({ code: "validation_failed", status: 422 });
   });
 
-  it("schedules recurring maintenance once per interval and prunes expired sessions", async () => {
+  it("schedules every recurring job once per interval and prunes expired sessions", async () => {
     const userId = await createUser();
     await withSystemDb("test:sessions", (tx) =>
       tx.execute(sql`insert into app_private.sessions (user_id, token_hash, expires_at) values
@@ -47,7 +48,9 @@ describe("background jobs", () => {
         (${userId}, decode(md5('live'), 'hex'), now() + interval '1 hour')`),
     );
     const first = await processDueJobs();
-    expect(first).toMatchObject({ scheduled: 1, claimed: 1, succeeded: 1, failed: 0 });
+    const recurring = RECURRING_JOBS.length;
+    expect(recurring).toBeGreaterThan(1);
+    expect(first).toMatchObject({ scheduled: recurring, claimed: recurring, succeeded: recurring, failed: 0 });
     const second = await processDueJobs();
     expect(second.scheduled).toBe(0);
     const remaining = await withSystemDb("test:count", (tx) =>
