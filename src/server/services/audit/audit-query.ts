@@ -7,7 +7,7 @@ import {
   type AuditMetadata,
   type AuditTargetType,
 } from "@/lib/contracts/audit";
-import type { AuditCursor } from "./audit-cursor";
+import type { KeysetCursor } from "@/server/http/keyset-cursor";
 
 export interface AuditEventRow {
   id: string;
@@ -29,7 +29,7 @@ export interface AuditEventRow {
 export function auditPageStatement(
   userId: string,
   filters: AuditEventFilters,
-  after: AuditCursor | null,
+  after: KeysetCursor | null,
   limit: number,
 ): SQL {
   const conditions = [sql`e.user_id = ${userId}`, ...filterConditions(filters)];

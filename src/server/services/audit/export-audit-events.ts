@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { auditEventFilters, type AuditEventFilters } from "@/lib/contracts/audit";
 import { withUserDb } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
-import { type AuditCursor } from "./audit-cursor";
+import { type KeysetCursor } from "@/server/http/keyset-cursor";
 import { BYTE_ORDER_MARK, auditCsvHeaderLine, auditCsvLines } from "./audit-csv";
 import { auditCountStatement, auditPageStatement, toAuditEvent, type AuditEventRow } from "./audit-query";
 import { recordAuditEvent } from "./record-audit-event";
@@ -47,18 +47,18 @@ export async function exportAuditEvents(
       await tx.execute(sql`select to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at`),
     );
     if (!at) throw new Error("the export start time was not read");
-    return { at: at.at, id } satisfies AuditCursor;
+    return { at: at.at, id } satisfies KeysetCursor;
   });
 
   const encoder = new TextEncoder();
-  let after: AuditCursor | null = start;
+  let after: KeysetCursor | null = start;
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(BYTE_ORDER_MARK + auditCsvHeaderLine()));
     },
     async pull(controller) {
       if (after === null) return controller.close();
-      const cursor: AuditCursor = after;
+      const cursor: KeysetCursor = after;
       const rows = await withUserDb(userId, async (tx) =>
         resultRows<AuditEventRow>(await tx.execute(auditPageStatement(userId, filters, cursor, PAGE_SIZE))),
       );

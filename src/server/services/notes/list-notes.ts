@@ -3,7 +3,7 @@ import { listNotesQuery, type ListNotesQuery, type NoteListResponse } from "@/li
 import { withUserDb } from "@/server/db";
 import { notes } from "@/server/db/schema";
 import type { UserContext } from "@/server/services/contacts";
-import { decodeNoteCursor, encodeNoteCursor } from "./note-cursor";
+import { decodeKeysetCursor, encodeKeysetCursor } from "@/server/http/keyset-cursor";
 import { assertContactExists, NOTE_COLUMNS, withAmendments } from "./note-row";
 
 export { listNotesQuery as listNotesInput };
@@ -14,7 +14,7 @@ export async function listNotes(
   input: { contactId: string } & ListNotesQuery,
 ): Promise<NoteListResponse> {
   const { userId } = context;
-  const after = input.cursor === undefined ? undefined : decodeNoteCursor(input.cursor);
+  const after = input.cursor === undefined ? undefined : decodeKeysetCursor(input.cursor);
   return withUserDb(userId, async (tx) => {
     await assertContactExists(tx, userId, input.contactId);
     const rows = await tx
@@ -31,7 +31,8 @@ export async function listNotes(
       .limit(input.limit + 1);
     const page = rows.slice(0, input.limit);
     const last = page.at(-1);
-    const nextCursor = rows.length > input.limit && last ? encodeNoteCursor({ at: last.position, id: last.id }) : null;
+    const nextCursor =
+      rows.length > input.limit && last ? encodeKeysetCursor({ at: last.position, id: last.id }) : null;
     return { items: await withAmendments(tx, userId, page), nextCursor };
   });
 }

@@ -1,16 +1,17 @@
 import { z } from "zod";
 import { AppError } from "@/server/http/app-error";
 
-/** Position after the last event of a page: its time (microseconds kept, as text) and id. */
+/** Position after the last row of a page: its time (microseconds kept, as text) and id. */
 const cursorSchema = z.strictObject({ at: z.iso.datetime({ offset: true }), id: z.uuid() });
 
-export type AuditCursor = z.infer<typeof cursorSchema>;
+export type KeysetCursor = z.infer<typeof cursorSchema>;
 
-export function encodeAuditCursor(cursor: AuditCursor): string {
+export function encodeKeysetCursor(cursor: KeysetCursor): string {
   return Buffer.from(JSON.stringify(cursor), "utf8").toString("base64url");
 }
 
-export function decodeAuditCursor(value: string): AuditCursor {
+/** The position a client sent back; anything else is a 422 telling it to start from the first page. */
+export function decodeKeysetCursor(value: string): KeysetCursor {
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));

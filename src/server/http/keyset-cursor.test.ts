@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { decodeNoteCursor, encodeNoteCursor } from "./note-cursor";
+import { decodeKeysetCursor, encodeKeysetCursor } from "./keyset-cursor";
 
-describe("note cursors", () => {
+describe("keyset cursors", () => {
   it("round-trip a position with microseconds", () => {
     const cursor = { at: "2030-01-01T00:00:00.123456+00:00", id: "7b0f8a4e-2d7c-4c36-9a55-0f5b8f1b2c3d" };
-    expect(decodeNoteCursor(encodeNoteCursor(cursor))).toEqual(cursor);
+    expect(decodeKeysetCursor(encodeKeysetCursor(cursor))).toEqual(cursor);
   });
 
   it.each([
@@ -13,6 +13,6 @@ describe("note cursors", () => {
     Buffer.from("{}").toString("base64url"),
     Buffer.from('{"at":"x","id":"y"}').toString("base64url"),
   ])("refuse %j as a 422", (value) => {
-    expect(() => decodeNoteCursor(value)).toThrow(expect.objectContaining({ status: 422 }) as Error);
+    expect(() => decodeKeysetCursor(value)).toThrow(expect.objectContaining({ status: 422 }) as Error);
   });
 });
