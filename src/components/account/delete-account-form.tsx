@@ -1,8 +1,8 @@
 "use client";
 
-import { CircleAlertIcon, LoaderCircleIcon, Trash2Icon } from "lucide-react";
+import { LoaderCircleIcon, Trash2Icon } from "lucide-react";
 import { useState, type FormEvent } from "react";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { ErrorAlert } from "@/components/error-alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -50,14 +50,7 @@ export function DeleteAccountForm({ email }: { email: string }) {
           />
         )}
       </FormField>
-      {error && (
-        <Alert variant="destructive" role="alert">
-          <CircleAlertIcon aria-hidden="true" />
-          <AlertDescription>
-            <p>{error}</p>
-          </AlertDescription>
-        </Alert>
-      )}
+      <ErrorAlert message={error} />
       <Button type="submit" variant="destructive" className="justify-self-start" disabled={!confirmed || pending}>
         {pending ? <LoaderCircleIcon aria-hidden="true" className="animate-spin" /> : <Trash2Icon aria-hidden="true" />}
         {pending ? "Deleting your account…" : "Delete my account"}

@@ -1,10 +1,10 @@
 "use client";
 
-import { ChevronDownIcon, CircleAlertIcon, HistoryIcon } from "lucide-react";
+import { ChevronDownIcon, HistoryIcon } from "lucide-react";
 import { useEffect, useState } from "react";
 import { isApiError } from "@/lib/api-client";
 import type { ConsentDocument, ConsentKind } from "@/lib/contracts/consents";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { ErrorAlert } from "@/components/error-alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ConsentText } from "./consent-text";
@@ -55,14 +55,7 @@ export function ConsentVersionHistory({ kind, revision }: { kind: ConsentKind; r
           <Skeleton className="h-10" />
         </div>
       )}
-      {open && load.kind === "failed" && (
-        <Alert variant="destructive" role="alert">
-          <CircleAlertIcon aria-hidden="true" />
-          <AlertDescription>
-            <p>{load.message}</p>
-          </AlertDescription>
-        </Alert>
-      )}
+      {open && load.kind === "failed" && <ErrorAlert message={load.message} />}
       {open && load.kind === "ready" && (
         <ol className="grid gap-2">
           {load.versions.map((version) => (

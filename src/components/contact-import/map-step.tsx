@@ -4,7 +4,7 @@ import { NativeSelect } from "@/components/clients/field-controls";
 import { Button } from "@/components/ui/button";
 import type { CsvPreviewResponse } from "@/lib/contracts/contact-csv";
 import { IMPORTABLE_COLUMNS } from "@/lib/csv-columns";
-import { ErrorAlert } from "./error-alert";
+import { ErrorAlert } from "@/components/error-alert";
 
 const NAME_FIELDS = ["displayName", "firstName", "lastName"];
 

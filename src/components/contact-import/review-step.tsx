@@ -14,7 +14,7 @@ import { Button } from "@/components/ui/button";
 import { countOf } from "@/lib/contact-display";
 import type { CsvDryRunResponse, DuplicateAction } from "@/lib/contracts/contact-csv";
 import { DuplicateChoices } from "./duplicate-choices";
-import { ErrorAlert } from "./error-alert";
+import { ErrorAlert } from "@/components/error-alert";
 
 /** Long error lists are cut here; the result lists every skipped row anyway. */
 const SHOWN_ERRORS = 200;

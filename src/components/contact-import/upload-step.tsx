@@ -4,7 +4,7 @@ import { LoaderCircleIcon, UploadIcon } from "lucide-react";
 import { useId, useState, type DragEvent } from "react";
 import { CSV_IMPORT_LIMITS } from "@/lib/contracts/contact-csv";
 import { cn } from "@/lib/utils";
-import { ErrorAlert } from "./error-alert";
+import { ErrorAlert } from "@/components/error-alert";
 
 const MEGABYTES = CSV_IMPORT_LIMITS.bytes / (1024 * 1024);
 

@@ -26,6 +26,7 @@ import { isApiError } from "@/lib/api-client";
 import type { CreateNoteInput, Note, NoteAmendment } from "@/lib/contracts/notes";
 import { cn } from "@/lib/utils";
 import { EmptyState } from "@/components/empty-state";
+import { ErrorAlert } from "@/components/error-alert";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -127,14 +128,7 @@ export function ClientNotesTimeline({ contactId, className }: ClientNotesTimelin
         {load.kind === "ready" && notes.length > 0 && menu}
       </div>
 
-      {actionError && (
-        <Alert variant="destructive" role="alert">
-          <CircleAlertIcon aria-hidden="true" />
-          <AlertDescription>
-            <p>{actionError}</p>
-          </AlertDescription>
-        </Alert>
-      )}
+      <ErrorAlert message={actionError} />
 
       {load.kind === "loading" && (
         <div aria-busy="true" aria-label="Loading notes" className="grid gap-3">

@@ -11,26 +11,36 @@ const SIGN_OUT: Record<SignOutScope, { endpoint: string; notice: SignInNotice }>
   "all-devices": { endpoint: "/api/auth/sign-out-all", notice: "signed-out-everywhere" },
 };
 
-/** Ends this session or every session, then reloads the sign-in page so no signed-in view stays cached. */
+function asApiError(caught: unknown): ApiError {
+  return isApiError(caught) ? caught : new ApiError({ status: 0, code: "internal", message: String(caught) });
+}
+
+/** Ends this session or every session, then reloads the sign-in page; throws the ApiError when that failed. */
+export async function endSessions(scope: SignOutScope): Promise<void> {
+  const { endpoint, notice } = SIGN_OUT[scope];
+  try {
+    await apiRequest(endpoint, { body: {} });
+  } catch (caught) {
+    // An already-ended session is the outcome the practitioner asked for.
+    if (!isApiError(caught) || caught.code !== "unauthorized") throw asApiError(caught);
+  }
+  window.location.assign(`/sign-in?notice=${notice}`);
+}
+
+/** Sign-out for a button or menu: `endSessions` with the scope in progress and the failure to show. */
 export function useSignOut() {
   const [pending, setPending] = useState<SignOutScope | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
   async function signOut(scope: SignOutScope) {
-    const { endpoint, notice } = SIGN_OUT[scope];
     setPending(scope);
     setError(null);
     try {
-      await apiRequest(endpoint, { body: {} });
+      await endSessions(scope);
     } catch (caught) {
-      // An already-ended session is the outcome the practitioner asked for.
-      if (!isApiError(caught) || caught.code !== "unauthorized") {
-        setPending(null);
-        setError(isApiError(caught) ? caught : new ApiError({ status: 0, code: "internal", message: String(caught) }));
-        return;
-      }
+      setPending(null);
+      setError(asApiError(caught));
     }
-    window.location.assign(`/sign-in?notice=${notice}`);
   }
 
   return { signOut, pending, error, clearError: () => setError(null) };

@@ -1,11 +1,11 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { CircleAlertIcon, LoaderCircleIcon } from "lucide-react";
+import { LoaderCircleIcon } from "lucide-react";
 import { useState } from "react";
 import { TagPicker } from "@/components/tags/tag-picker";
 import { TAGS_QUERY_KEY } from "@/components/tags/use-tags";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { ErrorAlert } from "@/components/error-alert";
 import {
   AlertDialog,
   AlertDialogCancel,
@@ -51,18 +51,6 @@ function useBulkRequest() {
     }
   }
   return { pending, error, setError, run };
-}
-
-function ErrorAlert({ message }: { message: string | null }) {
-  if (!message) return null;
-  return (
-    <Alert variant="destructive" role="alert">
-      <CircleAlertIcon aria-hidden="true" />
-      <AlertDescription>
-        <p>{message}</p>
-      </AlertDescription>
-    </Alert>
-  );
 }
 
 /** Deletes the ticked clients after a confirmation that says how many; all or nothing. */

@@ -1,8 +1,8 @@
 "use client";
 
-import { CheckIcon, CircleAlertIcon, LoaderCircleIcon, PencilIcon } from "lucide-react";
+import { CheckIcon, LoaderCircleIcon, PencilIcon } from "lucide-react";
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { ErrorAlert } from "@/components/error-alert";
 import { Button } from "@/components/ui/button";
 import { isApiError } from "@/lib/api-client";
 import type { Contact } from "@/lib/contracts/contacts";
@@ -122,14 +122,7 @@ export function DetailsSection({
           onKeyDown={onFormKeyDown}
           className="grid gap-4"
         >
-          {formError && (
-            <Alert variant="destructive" role="alert">
-              <CircleAlertIcon aria-hidden="true" />
-              <AlertDescription>
-                <p>{formError}</p>
-              </AlertDescription>
-            </Alert>
-          )}
+          <ErrorAlert message={formError} />
           {section.fields.map((field) => (
             <DetailFieldControl
               key={field.path}
