@@ -76,13 +76,13 @@ describe("a client's photo", () => {
     expect(await photoEvents(alice.id, client.id)).toEqual([]);
   });
 
-  it("leaves no file behind once the client's photo files are deleted (client deletion and erasure)", async () => {
+  it("leaves no file behind once the client is deleted", async () => {
     const client = await newClient(alice);
     await upload(alice, client.id, await plainImage("png"));
-    const { deleteClientPhotoFiles } = await import("@/server/services/photos");
-    expect(await deleteClientPhotoFiles({ userId: alice.id, contactId: client.id })).toBe(1);
+    expect([...app.storedPhotos(alice.id).keys()].filter((key) => key.includes(client.id))).toHaveLength(1);
+    const { deleteContact } = await import("@/server/services/contacts");
+    await deleteContact({ userId: alice.id }, { id: client.id });
     expect([...app.storedPhotos(alice.id).keys()].filter((key) => key.includes(client.id))).toEqual([]);
-    expect(await deleteClientPhotoFiles({ userId: alice.id, contactId: client.id })).toBe(0);
   });
 
   it("needs a session", async () => {

@@ -1,16 +1,12 @@
 import { withSystemDb } from "@/server/db";
 import { enqueueJob } from "@/server/jobs/queue";
 import { log } from "@/server/observability/logger";
+import { PHOTO_ROOT } from "@/server/services/photos/photo-path";
 import { deleteStoredObjects, type DeleteStoredObjectsInput } from "./delete-stored-objects";
 
 /** Every storage folder of one account: client photos, and the `<userId>/…` layout of other files. */
 export function accountStoragePrefixes(userId: string): string[] {
-  return [`photos/${userId}`, userId];
-}
-
-/** A client's folder of photos. */
-export function clientStoragePrefix(userId: string, contactId: string): string {
-  return `photos/${userId}/${contactId}`;
+  return [`${PHOTO_ROOT}/${userId}`, userId];
 }
 
 /**

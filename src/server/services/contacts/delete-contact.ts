@@ -3,8 +3,9 @@ import { contactIdParams } from "@/lib/contracts/contacts";
 import { withUserDb } from "@/server/db";
 import { contacts } from "@/server/db/schema";
 import { AppError } from "@/server/http/app-error";
-import { clientStoragePrefix, eraseStoredFiles } from "@/server/services/account/erase-stored-files";
+import { eraseStoredFiles } from "@/server/services/account/erase-stored-files";
 import { recordAuditEvent } from "@/server/services/audit";
+import { contactPhotoFolder } from "@/server/services/photos/photo-path";
 import type { UserContext } from "./context";
 
 export { contactIdParams as deleteContactInput };
@@ -34,7 +35,7 @@ export async function deleteContact(context: UserContext, input: { id: string })
 
 /** The photo folders of erased clients, plus any stored photo path kept outside its folder. */
 export function clientFiles(userId: string, erased: { id: string; photoPath: string | null }[]) {
-  const prefixes = erased.map((row) => clientStoragePrefix(userId, row.id));
+  const prefixes = erased.map((row) => contactPhotoFolder(userId, row.id));
   const paths = erased.flatMap((row, index) =>
     row.photoPath && !row.photoPath.startsWith(`${prefixes[index]}/`) ? [row.photoPath] : [],
   );

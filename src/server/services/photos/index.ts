@@ -17,6 +17,5 @@ export { storeClientPhoto, storeClientPhotoInput } from "./store-client-photo";
 export { removeClientPhoto, removeClientPhotoInput } from "./remove-client-photo";
 export { openClientPhoto, openClientPhotoInput } from "./open-client-photo";
 export { contactPhotoFolder } from "./photo-path";
-export { deleteClientPhotoFiles, deleteClientPhotoFilesInput } from "./delete-client-photo-files";
 export { readPhotoUpload, type PhotoUploadSource } from "./read-photo-upload";
 export { detectPhotoType, type PhotoType } from "./detect-photo-type";
