@@ -43,7 +43,9 @@ test("a client photo is uploaded, shown from the private route, refused when not
   await expect(page.getByRole("alert").filter({ hasText: "Upload a JPEG, PNG, WebP or HEIC photo" })).toBeVisible();
   await expect(photo).toBeVisible();
 
-  await page.getByRole("button", { name: "Change or remove photo" }).click();
+  // From the keyboard this time: the photo button opens its menu with the arrow key.
+  await page.getByRole("button", { name: "Change or remove photo" }).focus();
+  await page.keyboard.press("ArrowDown");
   await page.getByRole("menuitem", { name: "Remove photo" }).click();
   const dialog = page.getByRole("alertdialog");
   await expect(dialog).toContainText("Remove Ines Moreau’s photo?");

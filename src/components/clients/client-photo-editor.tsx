@@ -82,6 +82,10 @@ export function ClientPhotoEditor({ contact }: { contact: Pick<Contact, "id" | "
     }
   }
 
+  // The picker opens once the menu has closed and given focus back, so the menu is never left
+  // half-closed behind the system dialog (the next click on the photo would only finish closing it).
+  const openPicker = (ref: typeof chooseInput) => window.setTimeout(() => ref.current?.click(), 0);
+
   const fileInput = (ref: typeof chooseInput, capture?: "environment") => (
     <input
       ref={ref}
@@ -136,11 +140,11 @@ export function ClientPhotoEditor({ contact }: { contact: Pick<Contact, "id" | "
           </button>
         </DropdownMenuTrigger>
         <DropdownMenuContent align="start">
-          <DropdownMenuItem onSelect={() => chooseInput.current?.click()}>
+          <DropdownMenuItem onSelect={() => openPicker(chooseInput)}>
             <ImageUpIcon aria-hidden="true" />
             {hasPhoto ? "Change photo" : "Upload photo"}
           </DropdownMenuItem>
-          <DropdownMenuItem className="hidden pointer-coarse:flex" onSelect={() => cameraInput.current?.click()}>
+          <DropdownMenuItem className="hidden pointer-coarse:flex" onSelect={() => openPicker(cameraInput)}>
             <CameraIcon aria-hidden="true" />
             Take a photo
           </DropdownMenuItem>
