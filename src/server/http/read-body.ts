@@ -1,5 +1,6 @@
 import { env } from "@/server/config/env";
 import { AppError } from "./app-error";
+import { readCappedBytes } from "./capped-body";
 
 /** Reads a JSON body with the size cap enforced on the bytes actually received. */
 export async function readJsonBody(request: Request): Promise<unknown> {
@@ -16,20 +17,7 @@ export async function readJsonBody(request: Request): Promise<unknown> {
 
 async function readCapped(request: Request): Promise<string> {
   if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > env.BODY_LIMIT_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  return (await readCappedBytes(request.body, env.BODY_LIMIT_BYTES, tooLarge)).toString("utf8");
 }
 
 function tooLarge(): AppError {

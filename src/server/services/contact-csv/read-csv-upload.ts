@@ -1,7 +1,7 @@
-import { Readable } from "node:stream";
 import busboy from "busboy";
 import { CSV_IMPORT_LIMITS, CSV_UPLOAD_PARTS } from "@/lib/contracts/contact-csv";
 import { AppError } from "@/server/http/app-error";
+import { cappedStream } from "@/server/http/capped-body";
 
 /** What a route hands over: the request's content type and body stream, nothing else of HTTP. */
 export interface CsvUploadSource {
@@ -27,26 +27,6 @@ const tooLarge = () =>
 
 const invalid = (path: string, message: string) =>
   new AppError("validation_failed", message, { details: [{ path, message }] });
-
-/** The request body as a Node stream that fails with 413 once more bytes arrive than an upload may hold. */
-function cappedBody(body: ReadableStream<Uint8Array>): Readable {
-  async function* chunks() {
-    const reader = body.getReader();
-    let received = 0;
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        received += value.byteLength;
-        if (received > CSV_IMPORT_LIMITS.bytes + ENVELOPE_BYTES) throw tooLarge();
-        yield value;
-      }
-    } finally {
-      await reader.cancel().catch(() => undefined);
-    }
-  }
-  return Readable.from(chunks(), { objectMode: false });
-}
 
 function parseOptions(text: string | undefined): unknown {
   if (text === undefined || text.trim() === "") return undefined;
@@ -86,7 +66,7 @@ export async function readCsvUpload(source: CsvUploadSource): Promise<CsvUpload>
   } catch {
     throw new AppError("bad_request", "The upload is not valid multipart/form-data (no boundary)");
   }
-  const input = cappedBody(source.body);
+  const input = cappedStream(source.body, CSV_IMPORT_LIMITS.bytes + ENVELOPE_BYTES, tooLarge);
   return new Promise<CsvUpload>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let fileName: string | undefined;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { INTAKE_BODY_MAX_BYTES, INTAKE_PHOTO_MAX_BYTES } from "@/lib/contracts/intake";
 import { AppError } from "@/server/http/app-error";
+import { readCappedBytes } from "@/server/http/capped-body";
 
 export const readIntakeBodyInput = z.instanceof(Request);
 
@@ -20,7 +21,8 @@ export async function readIntakeBody(request: Request): Promise<IntakeBody> {
     throw new AppError("unsupported_media_type", "Send the intake form as multipart/form-data");
   }
   if (Number(request.headers.get("content-length") ?? "0") > INTAKE_BODY_MAX_BYTES) throw tooLarge();
-  const bytes = await readCapped(request.body);
+  if (!request.body) throw new AppError("bad_request", "The form is empty");
+  const bytes = new Uint8Array(await readCappedBytes(request.body, INTAKE_BODY_MAX_BYTES, tooLarge));
   let form: FormData;
   try {
     form = await new Response(bytes, { headers: { "content-type": contentType } }).formData();
@@ -38,24 +40,6 @@ export async function readIntakeBody(request: Request): Promise<IntakeBody> {
     payload: parseJson(payload),
     photo: photo && photo.size > 0 ? new Uint8Array(await photo.arrayBuffer()) : null,
   };
-}
-
-async function readCapped(body: ReadableStream<Uint8Array> | null): Promise<Uint8Array<ArrayBuffer>> {
-  if (!body) throw new AppError("bad_request", "The form is empty");
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > INTAKE_BODY_MAX_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return new Uint8Array(Buffer.concat(chunks));
 }
 
 function parseJson(text: string): unknown {

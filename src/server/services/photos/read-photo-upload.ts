@@ -1,7 +1,7 @@
-import { Readable } from "node:stream";
 import busboy from "busboy";
 import { PHOTO_LIMITS, PHOTO_UPLOAD_FIELD } from "@/lib/contracts/photos";
 import { AppError } from "@/server/http/app-error";
+import { cappedStream } from "@/server/http/capped-body";
 
 /** What a route hands over: the request's headers and body stream, nothing else of HTTP. */
 export interface PhotoUploadSource {
@@ -25,26 +25,6 @@ const missing = () => {
   const message = "Choose a photo to upload";
   return new AppError("validation_failed", message, { details: [{ path: PHOTO_UPLOAD_FIELD, message }] });
 };
-
-/** The body as a Node stream that fails with 413 as soon as more bytes arrive than an upload may hold. */
-function cappedBody(body: ReadableStream<Uint8Array>): Readable {
-  async function* chunks() {
-    const reader = body.getReader();
-    let received = 0;
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        received += value.byteLength;
-        if (received > MAX_BODY_BYTES) throw tooLarge();
-        yield value;
-      }
-    } finally {
-      await reader.cancel().catch(() => undefined);
-    }
-  }
-  return Readable.from(chunks(), { objectMode: false });
-}
 
 function parser(contentType: string): busboy.Busboy {
   try {
@@ -72,7 +52,7 @@ export async function readPhotoUpload(source: PhotoUploadSource): Promise<Uint8A
   if (Number(source.headers.get("content-length") ?? "0") > MAX_BODY_BYTES) throw tooLarge();
   if (!source.body) throw missing();
   const form = parser(contentType);
-  const input = cappedBody(source.body);
+  const input = cappedStream(source.body, MAX_BODY_BYTES, tooLarge);
   return new Promise<Uint8Array>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let found = false;
