@@ -10,6 +10,9 @@
  * With DATABASE_URL it first seeds a practitioner with `--clients` clients (and other practitioners
  * with theirs), loads the clients list, a search and one client in the same rounds, prints the
  * EXPLAIN ANALYZE of the list and search queries, and removes the seeded practitioners afterwards.
+ * The list and the search are also loaded on a second instance of the same build started with the
+ * clients-list page cache off (`CLIENT_LIST_CACHE_MB=0`, port + 1): every one of its requests builds
+ * its page in Postgres, as a first visit or the first request after a write does.
  * Exits non-zero only when requests failed, never for speed.
  */
 import { randomBytes } from "node:crypto";
@@ -80,6 +83,8 @@ interface Scenario {
   clients?: boolean;
   /** Overrides --connections. */
   connections?: number;
+  /** Sent to the instance with the clients-list page cache off. */
+  uncached?: boolean;
 }
 
 const search = encodeURIComponent(settings.search);
@@ -96,6 +101,21 @@ const allRoutes: Scenario[] = [
     clients: true,
     connections: SEARCH_CONNECTIONS,
   },
+  {
+    label: "GET /api/contacts (page cache off)",
+    path: "/api/contacts",
+    signedIn: true,
+    clients: true,
+    uncached: true,
+  },
+  {
+    label: `GET /api/contacts?q=${settings.search} @${SEARCH_CONNECTIONS} (cache off)`,
+    path: `/api/contacts?q=${search}`,
+    signedIn: true,
+    clients: true,
+    connections: SEARCH_CONNECTIONS,
+    uncached: true,
+  },
 ];
 const routes = allRoutes.filter((route) => !route.clients || Boolean(process.env.DATABASE_URL));
 const goalRows = {
@@ -103,6 +123,8 @@ const goalRows = {
   signedIn: allRoutes[1]?.label ?? "",
   list: allRoutes[2]?.label ?? "",
   searchAtFewConnections: { label: allRoutes[5]?.label ?? "", connections: SEARCH_CONNECTIONS },
+  uncachedList: allRoutes[6]?.label ?? "",
+  uncachedSearchAtFewConnections: allRoutes[7]?.label ?? "",
 };
 
 /** The database's name when Postgres runs on this machine, so its backends' CPU can be read. */
@@ -116,9 +138,11 @@ function localDatabaseName(url: string | undefined): string | undefined {
 async function main(): Promise<number> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "omnicrm-bench-"));
   let app: RunningApp | undefined;
+  let uncachedApp: RunningApp | undefined;
   let clientData: ClientData | undefined;
   const cleanUp = async () => {
     await app?.stop();
+    await uncachedApp?.stop();
     await clientData?.remove();
     fs.rmSync(workDir, { recursive: true, force: true });
   };
@@ -156,11 +180,19 @@ async function main(): Promise<number> {
       env,
       logFile: path.join(workDir, "server.log"),
     });
+    if (clientData)
+      uncachedApp = await startApp({
+        distDir: settings.distDir,
+        port: settings.port + 1,
+        env: { ...env, CLIENT_LIST_CACHE_MB: "0" },
+        logFile: path.join(workDir, "server-uncached.log"),
+      });
     const cookie = await signedInCookie(app.baseUrl);
     const clientsCookie = clientData ? await signInCookie(app.baseUrl, clientData.email, clientData.password) : "";
+    const appOf = (route: Scenario) => (route.uncached ? uncachedApp : app) as RunningApp;
     const load = (route: Scenario, durationSeconds: number) =>
       measure({
-        url: `${app?.baseUrl}${route.path.replace("{contactId}", clientData?.contactId ?? "")}`,
+        url: `${appOf(route).baseUrl}${route.path.replace("{contactId}", clientData?.contactId ?? "")}`,
         connections: route.connections ?? settings.connections,
         durationSeconds,
         headers: route.signedIn ? { cookie: route.clients ? clientsCookie : cookie } : {},
@@ -179,9 +211,10 @@ async function main(): Promise<number> {
         console.log(
           `round ${round}/${settings.rounds}: ${route.label}, ${route.connections ?? settings.connections} connections, ${roundSeconds} s`,
         );
-        const before = readCpu(app.groupId, databaseName);
+        const { groupId } = appOf(route);
+        const before = readCpu(groupId, databaseName);
         samples[index]?.push(await load(route, roundSeconds));
-        const used = cpuSince(before, readCpu(app.groupId, databaseName));
+        const used = cpuSince(before, readCpu(groupId, databaseName));
         const total = cpu[index];
         if (total)
           Object.assign(total, { appMs: total.appMs + used.appMs, databaseMs: total.databaseMs + used.databaseMs });
@@ -202,7 +235,8 @@ async function main(): Promise<number> {
       const detail = `statuses ${JSON.stringify(result.statuses)}, errors ${JSON.stringify(result.errors)}`;
       console.error(`${label}: ${result.failures} failed request(s); ${detail}`);
     }
-    if (failed.length > 0) console.error(`server log (last lines):\n${tail(path.join(workDir, "server.log"), 20)}`);
+    for (const log of failed.length > 0 ? ["server.log", "server-uncached.log"] : [])
+      console.error(`${log} (last lines):\n${tail(path.join(workDir, log), 20)}`);
     return failed.length > 0 ? 1 : 0;
   } catch (error) {
     if (app) console.error(`server log (last lines):\n${tail(app.logFile, 20)}`);

@@ -8,6 +8,8 @@ export interface CpuReading {
   appMs: number;
   /** CPU time of the Postgres backends serving the benchmark's database, ms. */
   databaseMs: number;
+  /** CPU ticks so far of each process counted above, by pid (what cpuSince compares). */
+  ticksByPid?: Record<string, { kind: "app" | "database"; ticks: number }>;
 }
 
 function processStats(): { pid: string; groupId: number; ticks: number }[] {
@@ -45,15 +47,33 @@ function isBackendOf(pid: string, databaseName: string): boolean {
  * which the machine's background load disturbs far less than requests per second.
  */
 export function readCpu(appGroupId: number, databaseName: string | undefined): CpuReading {
-  let appTicks = 0;
-  let databaseTicks = 0;
+  const ticksByPid: NonNullable<CpuReading["ticksByPid"]> = {};
   for (const { pid, groupId, ticks } of processStats()) {
-    if (groupId === appGroupId) appTicks += ticks;
-    else if (databaseName && isBackendOf(pid, databaseName)) databaseTicks += ticks;
+    if (groupId === appGroupId) ticksByPid[pid] = { kind: "app", ticks };
+    else if (databaseName && isBackendOf(pid, databaseName)) ticksByPid[pid] = { kind: "database", ticks };
   }
-  return { appMs: appTicks * MS_PER_TICK, databaseMs: databaseTicks * MS_PER_TICK };
+  return { ...totals(Object.values(ticksByPid)), ticksByPid };
 }
 
+function totals(processes: { kind: "app" | "database"; ticks: number }[]): CpuReading {
+  const sum = (kind: "app" | "database") =>
+    processes.filter((process) => process.kind === kind).reduce((total, process) => total + process.ticks, 0);
+  return { appMs: sum("app") * MS_PER_TICK, databaseMs: sum("database") * MS_PER_TICK };
+}
+
+/**
+ * CPU spent between two readings, process by process: a backend that started in between counts
+ * from zero, and one that ended (an idle pool connection closing) is left out rather than
+ * subtracting its whole life from the total.
+ */
 export function cpuSince(before: CpuReading, after: CpuReading): CpuReading {
-  return { appMs: after.appMs - before.appMs, databaseMs: after.databaseMs - before.databaseMs };
+  if (!before.ticksByPid || !after.ticksByPid)
+    return { appMs: after.appMs - before.appMs, databaseMs: after.databaseMs - before.databaseMs };
+  const earlier = before.ticksByPid;
+  return totals(
+    Object.entries(after.ticksByPid).map(([pid, { kind, ticks }]) => ({
+      kind,
+      ticks: ticks - (earlier[pid]?.ticks ?? 0),
+    })),
+  );
 }

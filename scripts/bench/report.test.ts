@@ -36,9 +36,50 @@ describe("report", () => {
     expect(lines).toContain("search p95 at 10 connections: 49 ms (goal < 50 ms: goal met)");
   });
 
+  it("judges the list and search of the instance without the page cache by the same goals, when they ran", () => {
+    const lines = report(
+      [
+        { label: "ping", result: result(1000, 100) },
+        { label: "list", result: result(800, 120) },
+        { label: "search@10", result: result(300, 20) },
+        { label: "list uncached", result: result(400, 300) },
+        { label: "search@10 uncached", result: result(200, 45) },
+      ],
+      { ...rows, uncachedList: "list uncached", uncachedSearchAtFewConnections: "search@10 uncached" },
+    );
+    expect(lines).toContain("clients list / trivial throughput: 0.80 (goal ≥ 0.7: goal met)");
+    expect(lines).toContain("clients list (page cache off) / trivial throughput: 0.40 (goal ≥ 0.7: below the goal)");
+    expect(lines).toContain("clients list (page cache off) p95 / trivial p95: 3.00 (goal ≤ 1.5: below the goal)");
+    expect(lines).toContain("search p95 (page cache off) at 10 connections: 45 ms (goal < 50 ms: goal met)");
+  });
+
   it("leaves the client goals out when the client routes did not run", () => {
     const lines = report([{ label: "ping", result: result(1000, 100) }], rows);
     expect(lines.some((line) => line.includes("clients list"))).toBe(false);
+  });
+});
+
+describe("cpuSince", () => {
+  it("compares process by process: a backend that ended is left out, one that started counts from zero", () => {
+    const before = {
+      appMs: 0,
+      databaseMs: 0,
+      ticksByPid: {
+        "10": { kind: "app" as const, ticks: 100 },
+        "20": { kind: "database" as const, ticks: 500 },
+        "21": { kind: "database" as const, ticks: 50 },
+      },
+    };
+    const after = {
+      appMs: 0,
+      databaseMs: 0,
+      ticksByPid: {
+        "10": { kind: "app" as const, ticks: 130 },
+        "21": { kind: "database" as const, ticks: 60 },
+        "22": { kind: "database" as const, ticks: 5 },
+      },
+    };
+    expect(cpuSince(before, after)).toEqual({ appMs: 300, databaseMs: 150 });
   });
 });
 

@@ -4,4 +4,10 @@ export interface SessionUser {
   email: string;
   /** From the practitioner's profile; shown on the account menu. */
   displayName: string;
+  /**
+   * The practitioner's clients-list version, when the session lookup read it in the same statement
+   * (built-in accounts on Postgres); the clients list reads it itself otherwise. Never cached with
+   * the session: it is only as fresh as the request that read it.
+   */
+  clientListVersion?: string;
 }

@@ -4,7 +4,8 @@ import { createContact, createContactInput, listContactsInput, listContactsJson 
 export const GET = defineRoute({
   auth: "required",
   query: listContactsInput,
-  handler: async ({ user, query }) => listContactsJson({ userId: user.id }, query),
+  handler: async ({ user, query }) =>
+    listContactsJson({ userId: user.id, clientListVersion: user.clientListVersion }, query),
 });
 
 export const POST = defineRoute({

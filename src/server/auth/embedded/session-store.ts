@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { env } from "@/server/config/env";
 import { getDatabase, withSystemDb } from "@/server/db";
+import { clientListVersionSql } from "@/server/db/client-list-version";
 import type { SessionUser } from "../session-user";
 import { countLookup, cachedSession, forgetSession, forgetSessionsOf, rememberSession } from "./session-cache";
 import { hashToken, newToken } from "./tokens";
@@ -15,6 +16,7 @@ interface SessionUserRow {
   email: string;
   display_name: string;
   expires_at_ms: number;
+  client_list_version: string;
 }
 
 /** Opens a session for the user; returns the opaque token (only its hash is stored). */
@@ -39,7 +41,9 @@ export async function openSession(userId: string, client: SessionClient): Promis
  * nothing, and `last_seen_at` is written at most once a minute so reads stay reads. It runs on its
  * own, outside withSystemDb: one statement is its own transaction, and without parameters (the hash
  * goes in as hex, the idle limit as an integer) postgres.js sends it in a single round trip, where a
- * transaction costs four. Every signed-in request on Postgres pays for this lookup.
+ * transaction costs four. Every signed-in request on Postgres pays for this lookup, so it also
+ * reads the user's clients-list version (a primary-key lookup), which the clients list would
+ * otherwise read in a round trip of its own.
  */
 async function querySessionUser(tokenHash: Buffer): Promise<SessionUserRow | undefined> {
   const idleMinutes = env.SESSION_IDLE_MINUTES;
@@ -57,7 +61,8 @@ async function querySessionUser(tokenHash: Buffer): Promise<SessionUserRow | und
        where id in (select id from live where last_seen_at < now() - interval '1 minute')
     )
     select u.id, u.email, coalesce(p.display_name, split_part(u.email, '@', 1)) as display_name,
-           (extract(epoch from live.expires_at) * 1000)::float8 as expires_at_ms
+           (extract(epoch from live.expires_at) * 1000)::float8 as expires_at_ms,
+           ${clientListVersionSql("live.user_id")} as client_list_version
       from live
       join auth.users u on u.id = live.user_id
       left join public.profiles p on p.user_id = live.user_id`);
@@ -82,7 +87,7 @@ export async function findSessionUser(token: string): Promise<SessionUser | null
   if (!row) return null;
   const user = { id: row.id, email: row.email, displayName: row.display_name };
   if (inProcess) rememberSession(key, user, row.expires_at_ms);
-  return user;
+  return { ...user, clientListVersion: row.client_list_version };
 }
 
 // Forget after the delete, so a lookup racing the sign-out cannot cache the session again.

@@ -103,6 +103,12 @@ export const USER_DATA_TABLES: readonly UserDataTable[] = [
     erase: { by: "delete" },
   },
   {
+    table: "app_private.client_list_versions",
+    owner: "user_id",
+    export: { via: "skip", reason: "a random marker of when the clients list last changed: no data of the account" },
+    erase: { by: "cascade", from: "auth.users" },
+  },
+  {
     table: "app_private.local_credentials",
     owner: "user_id",
     export: { via: "system", exclude: { password_hash: SECRET } },
