@@ -42,12 +42,19 @@ describe("report", () => {
         { label: "ping", result: result(1000, 100) },
         { label: "list", result: result(800, 120) },
         { label: "search@10", result: result(300, 20) },
+        { label: "ping@10", result: result(900, 12) },
         { label: "list uncached", result: result(400, 300) },
         { label: "search@10 uncached", result: result(200, 45) },
       ],
-      { ...rows, uncachedList: "list uncached", uncachedSearchAtFewConnections: "search@10 uncached" },
+      {
+        ...rows,
+        trivialAtFewConnections: "ping@10",
+        uncachedList: "list uncached",
+        uncachedSearchAtFewConnections: "search@10 uncached",
+      },
     );
     expect(lines).toContain("clients list / trivial throughput: 0.80 (goal ≥ 0.7: goal met)");
+    expect(lines).toContain("trivial p95 at 10 connections (the floor under the search's): 12 ms");
     expect(lines).toContain("clients list (page cache off) / trivial throughput: 0.40 (goal ≥ 0.7: below the goal)");
     expect(lines).toContain("clients list (page cache off) p95 / trivial p95: 3.00 (goal ≤ 1.5: below the goal)");
     expect(lines).toContain("search p95 (page cache off) at 10 connections: 45 ms (goal < 50 ms: goal met)");
