@@ -4,6 +4,7 @@ interface MetricsState {
   registry: client.Registry;
   requests: client.Counter<"method" | "route" | "status">;
   duration: client.Histogram<"method" | "route" | "status">;
+  listPages: client.Counter<"result">;
 }
 
 function create(): MetricsState {
@@ -24,6 +25,12 @@ function create(): MetricsState {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     }),
+    listPages: new client.Counter({
+      name: "client_list_page_cache_total",
+      help: "Clients-list pages asked of the page cache, by whether a page of the current version was there",
+      labelNames: ["result"],
+      registers: [registry],
+    }),
   };
 }
 
@@ -34,6 +41,18 @@ export function recordRequest(method: string, route: string, status: number, sec
   const labels = { method, route, status: String(status) };
   metrics.requests.inc(labels);
   metrics.duration.observe(labels, seconds);
+}
+
+/** A clients-list page served from memory (hit) or built in Postgres (miss). */
+export function recordListPageLookup(result: "hit" | "miss"): void {
+  metrics.listPages.inc({ result });
+}
+
+/** Clients-list pages served from memory and built, so far. */
+export async function listPageLookupCounts(): Promise<{ hit: number; miss: number }> {
+  const values = (await metrics.listPages.get()).values;
+  const count = (result: string) => values.find((value) => value.labels.result === result)?.value ?? 0;
+  return { hit: count("hit"), miss: count("miss") };
 }
 
 export const metricsRegistry = metrics.registry;

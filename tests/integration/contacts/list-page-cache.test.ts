@@ -3,19 +3,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ContactListResponse } from "@/lib/contracts/contact-list";
 import type { Contact } from "@/lib/contracts/contacts";
 import type { Tag } from "@/lib/contracts/tags";
-import type * as ListPageCache from "@/server/services/contacts/list-page-cache";
 import type * as ListVersion from "@/server/services/contacts/list-version";
+import { listPageLookupCounts } from "@/server/observability/metrics";
 import { loadClientRecordsApi, signUpPractitioner, systemRows, type Practitioner } from "./client-records-api";
 
 let alice: Practitioner;
 let bob: Practitioner;
-let cache: typeof ListPageCache;
 let versions: typeof ListVersion;
 
 beforeAll(async () => {
   const api = await loadClientRecordsApi();
   // The same module instances the routes use (loading the API reset the module graph).
-  cache = await import("@/server/services/contacts/list-page-cache");
   versions = await import("@/server/services/contacts/list-version");
   alice = await signUpPractitioner(api, "Alice");
   bob = await signUpPractitioner(api, "Bob");
@@ -33,9 +31,9 @@ async function page(who: Practitioner, url = "/api/contacts"): Promise<{ text: s
 
 /** Cache hits and misses counted while `fn` runs. */
 async function counted<T>(fn: () => Promise<T>): Promise<{ result: T; hit: number; miss: number }> {
-  const before = await cache.pageCacheCounts();
+  const before = await listPageLookupCounts();
   const result = await fn();
-  const after = await cache.pageCacheCounts();
+  const after = await listPageLookupCounts();
   return { result, hit: after.hit - before.hit, miss: after.miss - before.miss };
 }
 

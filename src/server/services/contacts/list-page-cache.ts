@@ -1,8 +1,7 @@
 import { LRUCache } from "lru-cache";
-import client from "prom-client";
 import { listContactsQuery, type ListContactsQuery } from "@/lib/contracts/contact-list";
 import { env } from "@/server/config/env";
-import { metricsRegistry } from "@/server/observability/metrics";
+import { recordListPageLookup } from "@/server/observability/metrics";
 
 interface CachedPage {
   /** The practitioner's client-list version the page was built at (see list-version.ts). */
@@ -11,18 +10,6 @@ interface CachedPage {
 }
 
 type PageCache = LRUCache<string, CachedPage>;
-
-const lookups = ((): client.Counter<"result"> => {
-  const name = "client_list_page_cache_total";
-  const existing = metricsRegistry.getSingleMetric(name);
-  if (existing) return existing as client.Counter<"result">;
-  return new client.Counter({
-    name,
-    help: "Clients-list pages asked of the page cache, by whether a page of the current version was there",
-    labelNames: ["result"],
-    registers: [metricsRegistry],
-  });
-})();
 
 function createCache(): PageCache | null {
   const maxSize = env.CLIENT_LIST_CACHE_MB * 1024 * 1024;
@@ -52,21 +39,14 @@ export function cachedPage(key: string, version: string): string | undefined {
   if (!cache) return undefined;
   const page = cache.get(key);
   if (page?.version === version) {
-    lookups.inc({ result: "hit" });
+    recordListPageLookup("hit");
     return page.text;
   }
   if (page) cache.delete(key);
-  lookups.inc({ result: "miss" });
+  recordListPageLookup("miss");
   return undefined;
 }
 
 export function rememberPage(key: string, version: string, text: string): void {
   slot.cache?.set(key, { version, text });
-}
-
-/** Pages served from memory and pages built, so far (for the operator's dashboard and the tests). */
-export async function pageCacheCounts(): Promise<{ hit: number; miss: number }> {
-  const values = (await lookups.get()).values;
-  const count = (result: string) => values.find((value) => value.labels.result === result)?.value ?? 0;
-  return { hit: count("hit"), miss: count("miss") };
 }
