@@ -76,12 +76,39 @@ export async function apiRequest<S extends z.ZodType | undefined = undefined>(
   path: string,
   options: ApiRequestOptions<S> = {},
 ): Promise<Result<S>> {
+  const response = await send(path, options, "application/json");
+  const payload = await readJson(response);
+  if (!response.ok) throw toApiError(response, payload);
+  return (options.schema ? options.schema.parse(payload) : payload) as Result<S>;
+}
+
+/** A file the API answers with (e.g. a CSV export), named as its `Content-Disposition` says. */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
+}
+
+/** Calls an API route that answers with a file; rejects with an `ApiError` exactly like `apiRequest`. */
+export async function apiDownload(
+  path: string,
+  options: Omit<ApiRequestOptions<undefined>, "schema"> & { fallbackName: string },
+): Promise<DownloadedFile> {
+  const response = await send(path, options, "*/*");
+  if (!response.ok) throw toApiError(response, await readJson(response));
+  const named = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "");
+  return { blob: await response.blob(), fileName: named?.[1] ?? options.fallbackName };
+}
+
+async function send(
+  path: string,
+  options: Omit<ApiRequestOptions<z.ZodType | undefined>, "schema">,
+  accept: string,
+): Promise<Response> {
   const hasBody = options.body !== undefined;
-  let response: Response;
   try {
-    response = await fetch(path, {
+    return await fetch(path, {
       method: options.method ?? (hasBody ? "POST" : "GET"),
-      headers: { accept: "application/json", ...(hasBody ? { "content-type": "application/json" } : {}) },
+      headers: { accept, ...(hasBody ? { "content-type": "application/json" } : {}) },
       body: hasBody ? JSON.stringify(options.body) : null,
       credentials: "same-origin",
       cache: "no-store",
@@ -91,9 +118,6 @@ export async function apiRequest<S extends z.ZodType | undefined = undefined>(
     if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
     throw new ApiError({ status: 0, code: "network", message: FALLBACK_MESSAGES[0] ?? GENERIC_MESSAGE });
   }
-  const payload = await readJson(response);
-  if (!response.ok) throw toApiError(response, payload);
-  return (options.schema ? options.schema.parse(payload) : payload) as Result<S>;
 }
 
 async function readJson(response: Response): Promise<unknown> {

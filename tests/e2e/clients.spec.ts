@@ -220,6 +220,20 @@ test("the list filters by stage, exports what it shows, sorts by column, and del
   await expect(selected).toContainText("3 clients selected");
   await expect(page.getByRole("checkbox", { name: "Select Ben Vip" })).toBeChecked();
 
+  // The ticked clients download as CSV, sorted by name, and stay ticked.
+  const downloadingSelection = page.waitForEvent("download");
+  await selected.getByRole("button", { name: "Export selected" }).click();
+  const selection = await downloadingSelection;
+  expect(selection.suggestedFilename()).toMatch(/^clients-\d{4}-\d{2}-\d{2}\.csv$/);
+  const selectedCsv = (await readFile((await selection.path()) ?? "", "utf8")).replace(/^\uFEFF/, "").trim();
+  const [selectedHeader = "", ...selectedRecords] = selectedCsv.split(/\r?\n/);
+  const selectedNames = selectedRecords.map(
+    (record) => record.split(",")[selectedHeader.split(",").indexOf("Display name")],
+  );
+  expect(selectedNames).toEqual(["Ada Prospect", "Ben Vip", "Cleo Vip"]);
+  await expect(selected.getByRole("button", { name: "Export selected" })).toBeEnabled();
+  await expect(selected).toContainText("3 clients selected");
+
   await selected.getByRole("button", { name: "Delete" }).click();
   const confirmation = page.getByRole("alertdialog", { name: "Delete 3 clients?" });
   await expect(confirmation).toBeVisible();

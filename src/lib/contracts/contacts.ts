@@ -196,6 +196,9 @@ const idList = z
 /** `POST /api/contacts/bulk-delete`: every id must be the caller's, or nothing is deleted (404). */
 export const bulkDeleteContactsInput = z.strictObject({ ids: idList });
 
+/** `POST /api/contacts/export`: the ticked clients as CSV; every id must be the caller's, or nothing is sent (404). */
+export const exportSelectedContactsInput = z.strictObject({ ids: idList });
+
 /** `POST /api/contacts/bulk-tag`: every client and tag must be the caller's, or nothing changes (404). */
 export const bulkTagContactsInput = z.strictObject({
   ids: idList,
@@ -208,6 +211,7 @@ export const bulkTagContactsInput = z.strictObject({
 });
 
 export type BulkDeleteContactsInput = z.output<typeof bulkDeleteContactsInput>;
+export type ExportSelectedContactsInput = z.output<typeof exportSelectedContactsInput>;
 export type BulkTagContactsInput = z.output<typeof bulkTagContactsInput>;
 
 /** Fields a merge can take from either side. Unlisted fields keep the primary's value, or the duplicate's when the primary's is empty. */

@@ -21,6 +21,7 @@ export interface CsvRoutes {
   dryRun: Handler;
   importCsv: Handler;
   exportCsv: Handler;
+  exportSelected: Handler;
 }
 
 export interface CsvApp {
@@ -40,7 +41,13 @@ export async function loadCsvApp(): Promise<CsvApp> {
   ]);
   return {
     api,
-    routes: { preview: preview.POST, dryRun: dryRun.POST, importCsv: importCsv.POST, exportCsv: exportCsv.GET },
+    routes: {
+      preview: preview.POST,
+      dryRun: dryRun.POST,
+      importCsv: importCsv.POST,
+      exportCsv: exportCsv.GET,
+      exportSelected: exportCsv.POST,
+    },
     signUp: (name) => signUpPractitioner(api, name),
   };
 }
@@ -124,6 +131,21 @@ export async function exportCsv(app: CsvApp, practitioner: Practitioner, query =
   const [headers = [], ...rows] = records;
   const keyed = rows.map((cells) => Object.fromEntries(headers.map((header, index) => [header, cells[index] ?? ""])));
   return { response, text, headers, records: keyed };
+}
+
+/** `POST /api/contacts/export` of the given ids, as the clients list's selection bar sends it. */
+export async function exportSelected(app: CsvApp, practitioner: Practitioner, body: unknown): Promise<Response> {
+  return send(
+    practitioner,
+    app.routes.exportSelected,
+    practitioner.browser.request("POST", "/api/contacts/export", { body }),
+  );
+}
+
+/** CSV text as records keyed by header, after the byte order mark. */
+export function csvRecords(text: string): Record<string, string>[] {
+  const [headers = [], ...rows]: string[][] = parse(text, { bom: true, record_delimiter: "\r\n" });
+  return rows.map((cells) => Object.fromEntries(headers.map((header, index) => [header, cells[index] ?? ""])));
 }
 
 /** One CSV text from rows of cells, quoting every cell (RFC 4180). */

@@ -1,6 +1,7 @@
 "use client";
 
-import { TagIcon, Trash2Icon, XIcon } from "lucide-react";
+import { DownloadIcon, LoaderCircleIcon, TagIcon, Trash2Icon, XIcon } from "lucide-react";
+import { ErrorAlert } from "@/components/error-alert";
 import { Button } from "@/components/ui/button";
 import { countOf } from "@/lib/contact-display";
 
@@ -8,13 +9,19 @@ import { countOf } from "@/lib/contact-display";
 export function BulkBar({
   count,
   onTag,
+  onExport,
   onDelete,
   onClear,
+  exporting,
+  exportError,
 }: {
   count: number;
   onTag: () => void;
+  onExport: () => void;
   onDelete: () => void;
   onClear: () => void;
+  exporting: boolean;
+  exportError: string | null;
 }) {
   if (count === 0) return null;
   return (
@@ -29,6 +36,14 @@ export function BulkBar({
         <TagIcon aria-hidden="true" />
         Tag
       </Button>
+      <Button size="sm" variant="outline" onClick={onExport} disabled={exporting} aria-busy={exporting}>
+        {exporting ? (
+          <LoaderCircleIcon aria-hidden="true" className="animate-spin" />
+        ) : (
+          <DownloadIcon aria-hidden="true" />
+        )}
+        {exporting ? "Exporting…" : "Export selected"}
+      </Button>
       <Button size="sm" variant="outline" className="text-destructive hover:text-destructive" onClick={onDelete}>
         <Trash2Icon aria-hidden="true" />
         Delete
@@ -37,6 +52,11 @@ export function BulkBar({
         <XIcon aria-hidden="true" />
         <span className="sr-only sm:not-sr-only">Clear selection</span>
       </Button>
+      {exportError && (
+        <div className="basis-full">
+          <ErrorAlert title="Export failed" message={exportError} />
+        </div>
+      )}
     </section>
   );
 }

@@ -19,6 +19,7 @@ import { useContactCount, useContactPages } from "./use-contact-list";
 import { useListParams } from "./use-list-params";
 import { usePageShortcuts } from "./use-page-shortcuts";
 import { useRowSelection } from "./row-selection";
+import { useExportSelection } from "./use-export-selection";
 
 /** The clients list: search, filters, sort and selection, all kept in the URL except the selection. */
 export function ClientsView() {
@@ -33,6 +34,7 @@ export function ClientsView() {
   const [bulk, setBulk] = useState<"tag" | "delete" | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const filtered = isFiltered(params);
+  const selectionExport = useExportSelection(setAnnouncement);
 
   // Another search or filter is another set of clients: ticks on the old set would act on rows out of sight.
   const filterKey = apiFilterQuery(params).toString();
@@ -40,6 +42,7 @@ export function ClientsView() {
   if (filterKey !== selectionKey) {
     setSelectionKey(filterKey);
     selection.clear();
+    selectionExport.clearError();
   }
 
   usePageShortcuts({ "/": () => searchRef.current?.focus(), n: () => setCreating(true) });
@@ -148,8 +151,14 @@ export function ClientsView() {
       <BulkBar
         count={selection.selected.size}
         onTag={() => setBulk("tag")}
+        onExport={() => void selectionExport.exportIds([...selection.selected])}
         onDelete={() => setBulk("delete")}
-        onClear={selection.clear}
+        onClear={() => {
+          selection.clear();
+          selectionExport.clearError();
+        }}
+        exporting={selectionExport.exporting}
+        exportError={selectionExport.error}
       />
       <NewClientDialog open={creating} onOpenChange={setCreating} />
       <BulkTagDialog

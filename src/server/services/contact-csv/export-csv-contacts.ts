@@ -77,5 +77,10 @@ export async function exportCsvContacts(
       next = nextCursor === null ? null : await readPage(context.userId, query, nextCursor);
     },
   });
-  return { fileName: `clients-${now.toISOString().slice(0, 10)}.csv`, stream };
+  return { fileName: exportFileName(now), stream };
+}
+
+/** `clients-2026-11-25.csv`: the day of the export. */
+export function exportFileName(now: Date): string {
+  return `clients-${now.toISOString().slice(0, 10)}.csv`;
 }

@@ -3,3 +3,4 @@ export { dryRunCsvImport } from "./dry-run-csv-import";
 export { importCsvContacts } from "./import-csv-contacts";
 export { exportCsvContacts, type CsvExport } from "./export-csv-contacts";
 export type { CsvUploadSource } from "./read-csv-upload";
+export { exportSelectedContacts } from "./export-selected-contacts";
