@@ -46,3 +46,11 @@ export const passwordResets = appPrivate.table(
   },
   (table) => [index("password_resets_user_id_idx").on(table.userId)],
 );
+
+/** Each practitioner's clients-list version (migration 0010), replaced at commit by triggers on their client data. */
+export const clientListVersions = appPrivate.table("client_list_versions", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => authUsers.id, { onDelete: "cascade" }),
+  version: uuid("version").notNull().defaultRandom(),
+});
