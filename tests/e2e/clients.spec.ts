@@ -451,11 +451,16 @@ test("Settings → Tags: create, rename, recolour and delete, saying how many cl
   const renamed = await api.request.get("/api/tags");
   expect(await renamed.json()).toMatchObject({ items: [{ name: "Lower back", color: "#7c3aed", category: "Health" }] });
 
+  // Cancelling gives focus back to the row's button; after the deletion, with the row gone, "New tag" has it.
   await page.getByRole("button", { name: "Delete Lower back" }).click();
   const confirmation = page.getByRole("alertdialog", { name: "Delete tag “Lower back”?" });
   await expect(confirmation).toContainText("2 clients will lose this tag.");
+  await confirmation.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("button", { name: "Delete Lower back" })).toBeFocused();
+  await page.keyboard.press("Enter");
   await confirmation.getByRole("button", { name: "Delete tag" }).click();
   await expect(page.getByRole("heading", { name: "No tags yet" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "New tag" })).toBeFocused();
   const client = await api.request.get(`/api/contacts/${ids[0]}`);
   expect(await client.json()).toMatchObject({ displayName: "Ola One", tags: [] });
 });

@@ -123,3 +123,24 @@ test("a client fills in an intake link on a phone and becomes a client with phot
   await page.goto("/settings/intake");
   await expect(links.getByRole("row", { name: /Rosa's first visit/ })).toContainText("Used up");
 });
+
+test("revoking a link asks first, marks it revoked, and leaves focus on the links table", async ({ page, baseURL }) => {
+  await signUpThroughApi(page.context().request, baseURL ?? "", newAccount("revoke"));
+  await page.goto("/settings/intake");
+  await page.getByLabel("Label").fill("Walk-in Tuesday");
+  await page.getByRole("button", { name: "Create link" }).click();
+  const links = page.getByRole("table", { name: "Intake links" });
+  const row = links.getByRole("row", { name: /Walk-in Tuesday/ });
+  await expect(row).toContainText("Active");
+
+  await row.getByRole("button", { name: "Revoke Walk-in Tuesday" }).click();
+  const confirmation = page.getByRole("alertdialog", { name: "Revoke “Walk-in Tuesday”?" });
+  await confirmation.getByRole("button", { name: "Cancel" }).click();
+  await expect(row.getByRole("button", { name: "Revoke Walk-in Tuesday" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await confirmation.getByRole("button", { name: "Revoke link" }).click();
+  await expect(confirmation).toBeHidden();
+  await expect(row).toContainText("Revoked");
+  await expect(row.getByRole("button")).toHaveCount(0);
+  await expect(links).toBeFocused();
+});

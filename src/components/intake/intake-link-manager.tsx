@@ -2,12 +2,13 @@
 
 import { ArrowLeftIcon, LinkIcon } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { useState, type Ref } from "react";
 import { LocalDay } from "@/components/clients/local-day";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
+import { useFocusAfterClose } from "@/components/use-focus-after-close";
 import type { IntakeLink } from "@/lib/contracts/intake";
 import { CreateIntakeLinkForm } from "./create-intake-link-form";
 import { CreatedLinkPanel } from "./created-link-panel";
@@ -20,6 +21,12 @@ export function IntakeLinkManager({ initialLinks }: { initialLinks?: IntakeLink[
   const links = useIntakeLinks(initialLinks);
   const [created, setCreated] = useState<{ url: string; label: string } | null>(null);
   const [revoking, setRevoking] = useState<IntakeLink | null>(null);
+  // A revoked link keeps its row but loses its Revoke button: focus moves to the table.
+  const {
+    fallback: linkTable,
+    rememberOpener: rememberRevokeOpener,
+    onCloseAutoFocus: focusAfterRevoke,
+  } = useFocusAfterClose<HTMLTableElement>();
 
   return (
     <>
@@ -55,18 +62,33 @@ export function IntakeLinkManager({ initialLinks }: { initialLinks?: IntakeLink[
             description="Create a link above and send it to a new client; their form arrives as a new client record."
           />
         ) : (
-          <LinkTable links={links.data} onRevoke={setRevoking} />
+          <LinkTable
+            links={links.data}
+            tableRef={linkTable}
+            onRevoke={(link, opener) => {
+              rememberRevokeOpener(opener);
+              setRevoking(link);
+            }}
+          />
         )}
       </div>
-      <RevokeIntakeLinkDialog link={revoking} onClose={() => setRevoking(null)} />
+      <RevokeIntakeLinkDialog link={revoking} onClose={() => setRevoking(null)} onCloseAutoFocus={focusAfterRevoke} />
     </>
   );
 }
 
-function LinkTable({ links, onRevoke }: { links: IntakeLink[]; onRevoke: (link: IntakeLink) => void }) {
+function LinkTable({
+  links,
+  tableRef,
+  onRevoke,
+}: {
+  links: IntakeLink[];
+  tableRef: Ref<HTMLTableElement>;
+  onRevoke: (link: IntakeLink, opener: HTMLElement) => void;
+}) {
   return (
     <div className="overflow-x-auto rounded-xl border bg-card shadow-xs">
-      <table className="w-full text-sm">
+      <table ref={tableRef} tabIndex={-1} className="w-full text-sm focus-visible:outline-2 focus-visible:outline-ring">
         <caption className="sr-only">Intake links</caption>
         <thead className="border-b text-left text-muted-foreground">
           <tr>
@@ -105,7 +127,7 @@ function LinkTable({ links, onRevoke }: { links: IntakeLink[]; onRevoke: (link: 
                   <Button
                     variant="outline"
                     size="sm"
-                    onClick={() => onRevoke(link)}
+                    onClick={(event) => onRevoke(link, event.currentTarget)}
                     aria-label={`Revoke ${link.label}`}
                   >
                     Revoke

@@ -7,7 +7,15 @@ import { intakeLinkSchema, type IntakeLink } from "@/lib/contracts/intake";
 import { INTAKE_LINKS_QUERY_KEY } from "./use-intake-links";
 
 /** "Revoke link?": the link stops working at once; clients already submitted stay. */
-export function RevokeIntakeLinkDialog({ link, onClose }: { link: IntakeLink | null; onClose: () => void }) {
+export function RevokeIntakeLinkDialog({
+  link,
+  onClose,
+  onCloseAutoFocus,
+}: {
+  link: IntakeLink | null;
+  onClose: () => void;
+  onCloseAutoFocus?: (event: Event) => void;
+}) {
   const queryClient = useQueryClient();
   // Mounted only while a link is chosen, so its pending and error state start fresh each time.
   if (!link) return null;
@@ -34,6 +42,7 @@ export function RevokeIntakeLinkDialog({ link, onClose }: { link: IntakeLink | n
       variant="destructive"
       onConfirm={() => revoke(link)}
       fallbackError="The link could not be revoked. Try again."
+      onCloseAutoFocus={onCloseAutoFocus}
     />
   );
 }

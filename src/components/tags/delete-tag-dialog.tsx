@@ -9,7 +9,15 @@ import type { Tag } from "@/lib/contracts/tags";
 import { TAGS_QUERY_KEY } from "./use-tags";
 
 /** "Delete tag?" saying how many clients lose it; the clients themselves stay. */
-export function DeleteTagDialog({ tag, onClose }: { tag: Tag | null; onClose: () => void }) {
+export function DeleteTagDialog({
+  tag,
+  onClose,
+  onCloseAutoFocus,
+}: {
+  tag: Tag | null;
+  onClose: () => void;
+  onCloseAutoFocus?: (event: Event) => void;
+}) {
   const queryClient = useQueryClient();
   // Mounted only while a tag is chosen, so its pending and error state start fresh each time.
   if (!tag) return null;
@@ -39,6 +47,7 @@ export function DeleteTagDialog({ tag, onClose }: { tag: Tag | null; onClose: ()
       variant="destructive"
       onConfirm={() => remove(tag)}
       fallbackError="The tag could not be deleted. Try again."
+      onCloseAutoFocus={onCloseAutoFocus}
     />
   );
 }

@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
 import { countOf } from "@/lib/contact-display";
 import type { Tag } from "@/lib/contracts/tags";
+import { useFocusAfterClose } from "@/components/use-focus-after-close";
 import { DeleteTagDialog } from "./delete-tag-dialog";
 import { TagSwatch } from "./tag-badge";
 import { TagFormDialog } from "./tag-form-dialog";
@@ -21,6 +22,12 @@ export function TagManager({ initialTags }: { initialTags: Tag[] }) {
   const list = tags.data ?? [];
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<Tag | null>(null);
+  // After a deletion the row's button is gone: focus moves to "New tag".
+  const {
+    fallback: newTagButton,
+    rememberOpener: rememberDeleteOpener,
+    onCloseAutoFocus: focusAfterDelete,
+  } = useFocusAfterClose<HTMLButtonElement>();
   const categories = [...new Set(list.map((tag) => tag.category).filter((c): c is string => Boolean(c)))].sort();
 
   return (
@@ -36,7 +43,7 @@ export function TagManager({ initialTags }: { initialTags: Tag[] }) {
         title="Tags"
         description="Label clients to find and group them; the colour shows wherever the tag does."
         actions={
-          <Button onClick={() => setEditing({ tag: null })}>
+          <Button ref={newTagButton} onClick={() => setEditing({ tag: null })}>
             <PlusIcon aria-hidden="true" />
             New tag
           </Button>
@@ -72,7 +79,10 @@ export function TagManager({ initialTags }: { initialTags: Tag[] }) {
                   size="icon"
                   aria-label={`Delete ${tag.name}`}
                   className="text-destructive hover:text-destructive"
-                  onClick={() => setDeleting(tag)}
+                  onClick={(event) => {
+                    rememberDeleteOpener(event.currentTarget);
+                    setDeleting(tag);
+                  }}
                 >
                   <Trash2Icon aria-hidden="true" />
                 </Button>
@@ -88,7 +98,7 @@ export function TagManager({ initialTags }: { initialTags: Tag[] }) {
         open={editing !== null}
         onOpenChange={(open) => !open && setEditing(null)}
       />
-      <DeleteTagDialog tag={deleting} onClose={() => setDeleting(null)} />
+      <DeleteTagDialog tag={deleting} onClose={() => setDeleting(null)} onCloseAutoFocus={focusAfterDelete} />
     </>
   );
 }
