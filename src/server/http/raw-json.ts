@@ -7,8 +7,4 @@ export class RawJson<T> {
   declare readonly shape?: T;
 
   constructor(readonly text: string) {}
-
-  parse(): T {
-    return JSON.parse(this.text) as T;
-  }
 }
