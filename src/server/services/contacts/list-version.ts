@@ -1,9 +1,8 @@
 import { getDatabase } from "@/server/db";
 import { clientListVersionSql } from "@/server/db/client-list-version";
+import { splicedUuid } from "@/server/db/spliced-uuid";
 
 export { NEVER_WRITTEN } from "@/server/db/client-list-version";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The practitioner's clients-list version, read on its own: one parameter-free statement (the id
@@ -11,8 +10,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * session lookup already read it (see session-store.ts) skip this.
  */
 export async function readClientListVersion(userId: string): Promise<string> {
-  if (!UUID.test(userId)) throw new Error("readClientListVersion needs the user's id (a uuid)");
+  const id = splicedUuid(userId, "readClientListVersion");
   const { sql } = await getDatabase();
-  const rows = await sql.query<{ version: string }>(`select ${clientListVersionSql(`'${userId}'::uuid`)} as version`);
+  const rows = await sql.query<{ version: string }>(`select ${clientListVersionSql(`'${id}'::uuid`)} as version`);
   return rows[0]?.version ?? "";
 }
