@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { ConfirmActionDialog } from "@/components/confirm-action-dialog";
+import { ConfirmActionDialog, type ConfirmActionDialogProps } from "@/components/confirm-action-dialog";
 import { apiRequest } from "@/lib/api-client";
 import { intakeLinkSchema, type IntakeLink } from "@/lib/contracts/intake";
 import { INTAKE_LINKS_QUERY_KEY } from "./use-intake-links";
@@ -14,7 +14,7 @@ export function RevokeIntakeLinkDialog({
 }: {
   link: IntakeLink | null;
   onClose: () => void;
-  onCloseAutoFocus?: (event: Event) => void;
+  onCloseAutoFocus?: ConfirmActionDialogProps["onCloseAutoFocus"];
 }) {
   const queryClient = useQueryClient();
   // Mounted only while a link is chosen, so its pending and error state start fresh each time.

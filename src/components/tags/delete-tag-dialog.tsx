@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { CONTACTS_QUERY_KEY } from "@/components/clients/list/use-contact-list";
-import { ConfirmActionDialog } from "@/components/confirm-action-dialog";
+import { ConfirmActionDialog, type ConfirmActionDialogProps } from "@/components/confirm-action-dialog";
 import { apiRequest } from "@/lib/api-client";
 import { countOf } from "@/lib/contact-display";
 import type { Tag } from "@/lib/contracts/tags";
@@ -16,7 +16,7 @@ export function DeleteTagDialog({
 }: {
   tag: Tag | null;
   onClose: () => void;
-  onCloseAutoFocus?: (event: Event) => void;
+  onCloseAutoFocus?: ConfirmActionDialogProps["onCloseAutoFocus"];
 }) {
   const queryClient = useQueryClient();
   // Mounted only while a tag is chosen, so its pending and error state start fresh each time.
