@@ -35,3 +35,12 @@ test("signed-in pages render with nonced scripts and no CSP violations", async (
   await page.goto("/sign-up?next=https%3A%2F%2Fevil.example%2F");
   await expect(page).toHaveURL(/\/clients$/);
 });
+
+test("an unknown API path answers 404 in the one JSON error shape", async ({ request, baseURL }) => {
+  for (const method of ["GET", "POST"] as const) {
+    const response = await request.fetch("/api/no-such-route", { method, headers: { origin: baseURL ?? "" } });
+    expect(response.status(), `${method} /api/no-such-route`).toBe(404);
+    expect(response.headers()["content-type"]).toContain("application/json");
+    expect(await response.json()).toMatchObject({ error: { code: "not_found" } });
+  }
+});
