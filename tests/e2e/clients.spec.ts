@@ -465,8 +465,7 @@ test("Settings → Tags: create, rename, recolour and delete, saying how many cl
   expect(await client.json()).toMatchObject({ displayName: "Ola One", tags: [] });
 });
 
-// The page streams inside the shell's loading boundary, so the answer is the not-found page, not a 404 status.
-test("an unknown id, or another practitioner's client, is simply not found", async ({ page, baseURL, browser }) => {
+test("an unknown id, or another practitioner's client, is simply not found, with a 404 status", async ({ page, baseURL, browser }) => {
   await practitioner(page, baseURL, "owner");
   const ownerClient = await addClient(
     { request: page.context().request, origin: baseURL ?? "" },
@@ -477,7 +476,8 @@ test("an unknown id, or another practitioner's client, is simply not found", asy
   const otherPage = await other.newPage();
   await signUpThroughApi(other.request, baseURL ?? "", newAccount("stranger"));
   for (const id of [ownerClient, "00000000-0000-4000-8000-000000000000", "not-a-uuid"]) {
-    await otherPage.goto(`/clients/${id}`);
+    const response = await otherPage.goto(`/clients/${id}`);
+    expect(response?.status(), `/clients/${id}`).toBe(404);
     await expect(otherPage.getByRole("heading", { level: 1, name: "Client not found" })).toBeVisible();
     await expect(otherPage.getByText("Private Person")).toHaveCount(0);
   }

@@ -1,7 +1,7 @@
 import { Skeleton } from "@/components/ui/skeleton";
 
-/** Shown inside the shell while a signed-in page loads, shaped like the page that is coming. */
-export default function SignedInLoading() {
+/** Shown inside the shell while a signed-in page loads (each section's loading.tsx), shaped like the page that is coming. */
+export function PageSkeleton() {
   return (
     <div role="status" aria-live="polite" className="grid gap-8">
       <span className="sr-only">Loading…</span>
