@@ -21,6 +21,15 @@ describe("eslint.config.mjs", { timeout: SLOW_TEST_MS }, () => {
     expect(await ruleIdsFor("scripts/example.mjs", `console.log("hello");\n`)).toEqual([]);
   });
 
+  it("takes zod values only from src/lib/zod.ts (types may come from zod itself)", async () => {
+    const file = "src/lib/contracts/errors.ts";
+    expect(await ruleIdsFor(file, `import { z } from "zod";\nexport const s = z.string();\n`)).toEqual([
+      "@typescript-eslint/no-restricted-imports",
+    ]);
+    expect(await ruleIdsFor(file, `import type { z } from "zod";\nexport type S = z.ZodString;\n`)).toEqual([]);
+    expect(await ruleIdsFor("src/lib/zod.ts", `import { z } from "zod";\nexport { z };\n`)).toEqual([]);
+  });
+
   it("ignores build output and embedded data", async () => {
     for (const filePath of [".next/server/chunk.js", ".next-bench/x.js", ".data/x.js", "coverage/x.js"]) {
       expect(await eslint.isPathIgnored(filePath), filePath).toBe(true);

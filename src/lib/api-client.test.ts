@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { ApiError, apiRequest, formatWait, parseRetryAfter } from "./api-client";
 
 type Reply = { status: number; headers?: Record<string, string>; body?: string };

@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { LoaderCircleIcon, PlusIcon } from "lucide-react";
 import { useState, type FormEvent } from "react";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { apiRequest } from "@/lib/api-client";
 import { intakeLinkSchema, type IntakeLink } from "@/lib/contracts/intake";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /** What a practitioner types to confirm deleting their account (their email works too). */
 export const DELETE_ACCOUNT_PHRASE = "delete my account";

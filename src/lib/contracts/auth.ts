@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /** Contracts for `/api/auth/*`, shared by the route handlers and the browser forms. */
 export const emailSchema = z

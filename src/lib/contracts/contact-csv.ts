@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { IMPORTABLE_FIELDS } from "@/lib/csv-columns";
 import { listContactsQuery } from "./contact-list";
 

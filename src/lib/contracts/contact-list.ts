@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { CONTACT_SOURCES, LIFECYCLE_STAGES, contactSummarySchema, instant, plainText } from "./contacts";
 
 /** Query strings of `GET /api/contacts` and `GET /api/contacts/count`. */

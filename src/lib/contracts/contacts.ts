@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /** Contracts for `/api/contacts/*`, shared by the route handlers, the client forms and CSV import. */
 

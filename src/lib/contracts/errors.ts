@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /** Every error code the API can answer with, and its HTTP status. One table, one mapping. */
 export const ERROR_STATUS = {

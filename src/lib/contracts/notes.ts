@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { plainText } from "./contacts";
 
 /** Contracts for client notes (`/api/contacts/:id/notes`, `/api/notes/*`), shared by the routes and the editor. */

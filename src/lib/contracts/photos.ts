@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /**
  * Client photo limits shared by the upload control and the API. The upload cap leaves room for the

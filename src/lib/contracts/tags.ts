@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { plainText } from "./contacts";
 
 /** Contracts for `/api/tags/*`, shared by the route handlers and Settings → Tags. */

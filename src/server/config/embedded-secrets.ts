@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { generateKeyEntry } from "@/server/crypto/key-material";
 import { rootLogger, type Logger } from "@/server/observability/logger";
 import { dataDir } from "./data-dir";

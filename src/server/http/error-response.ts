@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import type { ErrorBody } from "@/lib/contracts/errors";
 import { AppError, isAppError } from "./app-error";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { AppError } from "@/server/http/app-error";
 
 /** Position after the last row of a page: its time (microseconds kept, as text) and id. */

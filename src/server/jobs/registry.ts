@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import type { DbTransaction } from "@/server/db";
 import { deleteStoredObjects, deleteStoredObjectsInput } from "@/server/services/account/delete-stored-objects";
 import { pruneAuditEvents } from "@/server/services/audit/prune-audit-events";

@@ -18,8 +18,22 @@ export function watchConsole(page: Page): string[] {
   return problems;
 }
 
+/**
+ * Chrome files a CSP refusal of a caught `eval` (zod's JIT probe) under Issues, not the console: the page
+ * reports every violation event to the console itself, where watchConsole sees it.
+ */
+function reportCspViolations() {
+  document.addEventListener("securitypolicyviolation", (event) =>
+    console.error(`Content Security Policy violation: ${event.violatedDirective} blocked ${event.blockedURI}`),
+  );
+}
+
 /** Every test's page fails the test on a CSP violation or a console error, whatever the test checked. */
 export const test = base.extend({
+  context: async ({ context }, use) => {
+    await context.addInitScript(reportCspViolations);
+    await use(context);
+  },
   page: async ({ page }, use) => {
     const problems = watchConsole(page);
     await use(page);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { CONTACT_SORTS, type ContactSort } from "@/lib/contracts/contact-list";
 import { CONTACT_SOURCES, LIFECYCLE_STAGES, type ContactSource, type LifecycleStage } from "@/lib/contracts/contacts";
 

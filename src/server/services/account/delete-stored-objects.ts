@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { deleteObject, deletePrefix } from "@/server/storage";
 
 /** Files to remove: single objects and whole folders (a client's or an account's). */

@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import type { ZipArchive } from "archiver";
 import { sql } from "drizzle-orm";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { exportContactsQuery } from "@/lib/contracts/contact-csv";
 import { withSystemDb, withUserDb } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import {
   CONSENT_KIND_LABELS,
   CONSENT_LIMITS,

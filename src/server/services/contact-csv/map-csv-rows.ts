@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import type { CsvMapping, CsvRowError } from "@/lib/contracts/contact-csv";
 import { createContactInput, instant, type CreateContactInput } from "@/lib/contracts/contacts";
 import { createTagInput } from "@/lib/contracts/tags";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { CONTACT_SORTS, type ContactSort } from "@/lib/contracts/contact-list";
 import { AppError } from "@/server/http/app-error";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { withUserDb } from "@/server/db";
 import { attachPhoto, deletePhotoObject } from "@/server/services/photos";
 import type { UserContext } from "./context";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { withSystemDb } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
 import { tokenHashOrNull } from "./intake-token";

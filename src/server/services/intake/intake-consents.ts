@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { CONSENT_KIND_LABELS } from "@/lib/contracts/consents";
 import type { IntakeSubmission } from "@/lib/contracts/intake";
 import type { DbTransaction } from "@/server/db";

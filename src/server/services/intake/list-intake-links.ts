@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import type { IntakeLinkListResponse } from "@/lib/contracts/intake";
 import { withUserDb } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import type { ConsentDocument } from "@/lib/contracts/consents";
 import { withUserDb } from "@/server/db";
 import { getCurrentConsentDocuments } from "@/server/services/consents";

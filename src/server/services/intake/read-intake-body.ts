@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { INTAKE_BODY_MAX_BYTES, INTAKE_PHOTO_MAX_BYTES } from "@/lib/contracts/intake";
 import { AppError } from "@/server/http/app-error";
 import { readCappedBytes } from "@/server/http/capped-body";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { INTAKE_LINK_UNAVAILABLE, intakeSubmissionInput, type IntakeSubmission } from "@/lib/contracts/intake";
 import { withSystemDb, type DbTransaction } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import type { DbExecutor } from "@/server/db";
 import { contacts } from "@/server/db/schema";
 import { AppError } from "@/server/http/app-error";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { processPhoto, processPhotoInput } from "./process-photo";
 import { newPhotoPath } from "./photo-path";
 

@@ -1,5 +1,5 @@
 import sharp, { type Metadata, type Sharp } from "sharp";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { PHOTO_FORMATS_LABEL, PHOTO_LIMITS } from "@/lib/contracts/photos";
 import { AppError } from "@/server/http/app-error";
 import { detectPhotoType, type PhotoType } from "./detect-photo-type";

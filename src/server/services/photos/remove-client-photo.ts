@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { withUserDb } from "@/server/db";
 import { attachPhoto } from "./attach-photo";
 import { deletePhotoObject } from "./delete-photo-object";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { photoVersion } from "@/lib/contracts/photos";
 import { withUserDb } from "@/server/db";
 import { attachPhoto } from "./attach-photo";

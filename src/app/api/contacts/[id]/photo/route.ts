@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { defineRoute } from "@/server/http/route";
 import { openClientPhoto, readPhotoUpload, removeClientPhoto, storeClientPhoto } from "@/server/services/photos";
 
