@@ -21,6 +21,15 @@ test("signed-out pages render with nonced scripts and no CSP violations", async 
   }
 });
 
+test("every page names its icon, and the icon is served", async ({ page, request }) => {
+  await page.goto("/sign-in");
+  const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect(href, "the page links an icon, so browsers do not ask for a missing /favicon.ico").toBeTruthy();
+  const icon = await request.get(href ?? "");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+});
+
 test("signed-in pages render with nonced scripts and no CSP violations", async ({ page, baseURL }) => {
   await signUpThroughApi(page.context().request, baseURL ?? "", newAccount("nonce"));
   for (const path of ["/clients", "/tasks", "/calendar", "/settings", "/no-such-page"]) {
