@@ -153,7 +153,7 @@ export function DetailsSection({
                   onClick={() => startEditing(field.path)}
                   className="min-w-0 cursor-text text-sm break-words whitespace-pre-line"
                 >
-                  {shown ?? <span className="text-muted-foreground/70">Not recorded</span>}
+                  {shown ?? <span className="text-muted-foreground italic">Not recorded</span>}
                 </dd>
               </div>
             );
