@@ -250,8 +250,12 @@ test("the list filters by stage, exports what it shows, sorts by column, and del
   await page.getByRole("checkbox", { name: "Select all loaded clients" }).check();
   await page.getByRole("region", { name: "Selected clients" }).getByRole("button", { name: "Tag" }).click();
   const tagDialog = page.getByRole("dialog", { name: "Tag 2 clients" });
+  await tagDialog.getByRole("button", { name: "Add 0 tags" }).click();
+  await expect(tagDialog.getByRole("alert")).toHaveText("Choose at least one tag");
   await tagDialog.getByLabel("Find or create a tag").fill("Newsletter");
   await tagDialog.getByLabel("Find or create a tag").press("Enter");
+  // Choosing a tag answers the complaint: it does not linger beside the choice.
+  await expect(tagDialog.getByRole("alert")).toHaveCount(0);
   await tagDialog.getByRole("button", { name: "Add 1 tag" }).click();
   await expect(tagDialog).toBeHidden();
   await expect(clientRows(page).filter({ hasText: "Newsletter" })).toHaveCount(2);
@@ -465,7 +469,11 @@ test("Settings → Tags: create, rename, recolour and delete, saying how many cl
   expect(await client.json()).toMatchObject({ displayName: "Ola One", tags: [] });
 });
 
-test("an unknown id, or another practitioner's client, is simply not found, with a 404 status", async ({ page, baseURL, browser }) => {
+test("an unknown id, or another practitioner's client, is simply not found, with a 404 status", async ({
+  page,
+  baseURL,
+  browser,
+}) => {
   await practitioner(page, baseURL, "owner");
   const ownerClient = await addClient(
     { request: page.context().request, origin: baseURL ?? "" },

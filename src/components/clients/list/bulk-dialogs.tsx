@@ -145,14 +145,15 @@ function BulkTagForm({ ids, onCancel, onDone }: Pick<BulkDialogProps, "ids" | "o
       <TagPicker
         legend="Tags"
         selected={new Set(chosen.keys())}
-        onToggle={(tag, checked) =>
+        onToggle={(tag, checked) => {
+          request.setError(null);
           setChosen((current) => {
             const next = new Map(current);
             if (checked) next.set(tag.id, tag.name);
             else next.delete(tag.id);
             return next;
-          })
-        }
+          });
+        }}
       />
       <ErrorAlert message={request.error} />
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
