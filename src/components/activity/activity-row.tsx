@@ -97,7 +97,9 @@ export function ActivityRow({ event }: { event: AuditEvent }) {
             {metadata.map(([name, value]) => (
               <div key={name} className="contents">
                 <dt className="text-muted-foreground">{name}</dt>
-                <dd className="font-mono text-xs break-all">{String(value)}</dd>
+                <dd className="font-mono text-xs break-all">
+                  {Array.isArray(value) ? value.join(", ") : String(value)}
+                </dd>
               </div>
             ))}
           </dl>

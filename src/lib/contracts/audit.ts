@@ -55,7 +55,8 @@ export const AUDIT_TARGET_TYPES = [
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 /** Metadata values: scalars only, so no nested personal data can slip in. */
-export type AuditMetadata = Record<string, string | number | boolean | null>;
+/** Flat details; a list is for the ids a bulk action touched. */
+export type AuditMetadata = Record<string, string | number | boolean | null | readonly string[]>;
 
 export interface AuditEvent {
   id: string;

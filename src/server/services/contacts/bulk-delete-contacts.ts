@@ -13,7 +13,7 @@ export { bulkDeleteContactsInput };
 
 /**
  * Erases every client listed, or none: one id that is not the caller's rolls the whole request back (404).
- * Each client gets its own "client.erased" event (bare id only); their photos go after commit.
+ * One "clients.bulk_deleted" event lists the bare ids; their photos go after commit.
  */
 export async function bulkDeleteContacts(
   context: UserContext,
@@ -28,18 +28,11 @@ export async function bulkDeleteContacts(
     );
     // Thrown inside the transaction, so the rows already deleted come back.
     if (rows.length !== input.ids.length) throw AppError.notFound("One or more clients were");
-    for (const row of rows) {
-      await recordAuditEvent(tx, {
-        userId: context.userId,
-        action: "client.erased",
-        target: { type: "client", id: row.id },
-      });
-    }
-    // One summary beside the per-client erasures, so the activity log shows the bulk action as one step.
+    // One event for the one action: the activity log shows a bulk delete as one step, the ids in its details.
     await recordAuditEvent(tx, {
       userId: context.userId,
       action: "clients.bulk_deleted",
-      metadata: { count: rows.length },
+      metadata: { count: rows.length, clientIds: rows.map((row) => row.id) },
     });
     return rows.map((row) => ({ id: row.id, photoPath: row.photo_path }));
   });
