@@ -12,21 +12,24 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { apiRequest } from "@/lib/api-client";
-import { createTagInput, DEFAULT_TAG_COLOR, tagSchema, updateTagInput, type Tag } from "@/lib/contracts/tags";
+import { createTagInput, tagSchema, updateTagInput, type Tag } from "@/lib/contracts/tags";
 import { cn } from "@/lib/utils";
-import { TAG_COLOR_PRESETS } from "./tag-colors";
+import { nextTagColors, TAG_COLOR_PRESETS } from "@/lib/tag-colors";
 import { TAGS_QUERY_KEY } from "./use-tags";
 
 /** Creates a tag (`tag` absent) or renames, recolours and recategorises one. */
 export function TagFormDialog({
   tag,
   categories,
+  colorsInUse,
   open,
   onOpenChange,
 }: {
   tag: Tag | null;
   /** Categories already in use, offered as suggestions. */
   categories: readonly string[];
+  /** Colours of the practitioner's tags: a new tag starts on the one used least. */
+  colorsInUse: readonly string[];
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
@@ -39,15 +42,25 @@ export function TagFormDialog({
             {tag ? "Changes show on every client with this tag." : "Tags group clients you want to find together."}
           </DialogDescription>
         </DialogHeader>
-        <TagForm tag={tag} categories={categories} onDone={() => onOpenChange(false)} />
+        <TagForm tag={tag} categories={categories} colorsInUse={colorsInUse} onDone={() => onOpenChange(false)} />
       </DialogContent>
     </Dialog>
   );
 }
 
-function TagForm({ tag, categories, onDone }: { tag: Tag | null; categories: readonly string[]; onDone: () => void }) {
+function TagForm({
+  tag,
+  categories,
+  colorsInUse,
+  onDone,
+}: {
+  tag: Tag | null;
+  categories: readonly string[];
+  colorsInUse: readonly string[];
+  onDone: () => void;
+}) {
   const queryClient = useQueryClient();
-  const [color, setColor] = useState(tag?.color ?? DEFAULT_TAG_COLOR);
+  const [color, setColor] = useState(() => tag?.color ?? nextTagColors(colorsInUse)[0] ?? TAG_COLOR_PRESETS[0].value);
   const listId = useId();
   const colorId = useId();
   const form = useContractForm({

@@ -95,6 +95,7 @@ export function TagManager({ initialTags }: { initialTags: Tag[] }) {
         key={editing?.tag?.id ?? "new"}
         tag={editing?.tag ?? null}
         categories={categories}
+        colorsInUse={list.map((tag) => tag.color)}
         open={editing !== null}
         onOpenChange={(open) => !open && setEditing(null)}
       />

@@ -10,8 +10,6 @@ export const tagColorSchema = z
   .regex(/^#[0-9a-fA-F]{6}$/, { message: "Use a colour like #3b82f6" })
   .transform((value) => value.toLowerCase());
 
-export const DEFAULT_TAG_COLOR = "#64748b";
-
 const tagName = plainText(60).min(1, { message: "Enter a name" });
 const tagCategory = plainText(60)
   .transform((value) => (value === "" ? null : value))

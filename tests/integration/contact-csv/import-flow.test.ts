@@ -144,6 +144,8 @@ describe("the import steps", () => {
     const mayaRecord = await alice.expect<Contact>(200, "GET", `/api/contacts/${maya}`);
     expect(mayaRecord).toMatchObject({ source: "import", lifecycleStage: "Core Client", phone: "415 555 0134" });
     expect(mayaRecord.tags.map((tag) => tag.name)).toEqual(["Prenatal", "VIP"]);
+    // Tags the import creates come out in distinct colours, not all one grey.
+    expect(new Set(mayaRecord.tags.map((tag) => tag.color)).size).toBe(2);
     expect(await alice.expect<Contact>(200, "GET", `/api/contacts/${existing.id}`)).toEqual(existing);
     expect(await contactCount(alice.id)).toBe(4);
   });

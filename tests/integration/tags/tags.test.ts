@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 
 describe("tags", () => {
-  it("are created with a colour (lower-cased, or the default) and a category, and listed by name with usage counts", async () => {
+  it("are created with a colour (lower-cased, or the preset used least) and a category, and listed by name with usage counts", async () => {
     const vip = await alice.expect<Tag>(201, "POST", "/api/tags", {
       name: " VIP ",
       color: "#FFAA00",
@@ -24,6 +24,10 @@ describe("tags", () => {
     expect(vip).toMatchObject({ name: "VIP", color: "#ffaa00", category: "Tier", usageCount: 0 });
     const plain = await alice.expect<Tag>(201, "POST", "/api/tags", { name: "acupuncture" });
     expect(plain).toMatchObject({ color: "#64748b", category: null });
+    // Without a colour each new tag takes the preset used least, so new tags are not all one grey.
+    const second = await alice.expect<Tag>(201, "POST", "/api/tags", { name: "Yoga" });
+    expect(second.color).toBe("#dc2626");
+    await alice.expect(204, "DELETE", `/api/tags/${second.id}`);
     const clients = await Promise.all(
       ["One", "Two"].map((displayName) => alice.expect<Contact>(201, "POST", "/api/contacts", { displayName })),
     );

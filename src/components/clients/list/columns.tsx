@@ -61,14 +61,25 @@ export const CONTACT_COLUMNS: readonly ContactColumn[] = [
   },
 ];
 
-/** The first two tags, then how many more. */
+/** Characters of tag names the list's tag column shows before the rest become "+N" (a chip's dot and padding count as 4). */
+const TAG_CHARACTER_BUDGET = 22;
+
+function tagsThatFit(tags: ContactSummary["tags"]): ContactSummary["tags"] {
+  const widths = tags.map((tag) => tag.name.length + 4);
+  return tags.filter(
+    (_, index) => index === 0 || widths.slice(0, index + 1).reduce((a, b) => a + b, 0) <= TAG_CHARACTER_BUDGET,
+  );
+}
+
+/** The tags whose names fit the column whole (always at least one), then how many more. */
 export function TagList({ tags, limit = 2 }: { tags: ContactSummary["tags"]; limit?: number }) {
   if (tags.length === 0) return <span className="text-muted-foreground">—</span>;
-  const hidden = tags.length - limit;
+  const shown = tagsThatFit(tags.slice(0, limit));
+  const hidden = tags.length - shown.length;
   return (
     <span className="flex min-w-0 items-center gap-1 overflow-hidden">
-      {tags.slice(0, limit).map((tag) => (
-        <TagBadge key={tag.id} name={tag.name} color={tag.color} className="max-w-[6.5rem]" />
+      {shown.map((tag) => (
+        <TagBadge key={tag.id} name={tag.name} color={tag.color} />
       ))}
       {hidden > 0 && (
         <span className="shrink-0 text-xs text-muted-foreground" title={tags.map((tag) => tag.name).join(", ")}>

@@ -1,11 +1,15 @@
 import { sql } from "drizzle-orm";
+import { nextTagColors } from "@/lib/tag-colors";
 import type { DbTransaction } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
 import { uuidArray } from "@/server/services/contacts/id-list";
 
 const asJson = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
 
-/** Finds or creates (default colour) the caller's tags by name, ignoring case; returns lower-cased name → id. */
+/**
+ * Finds or creates the caller's tags by name, ignoring case (new tags get the colours their tags use
+ * least, as one created by hand does); returns lower-cased name → id.
+ */
 export async function ensureTags(
   tx: DbTransaction,
   userId: string,
@@ -15,9 +19,19 @@ export async function ensureTags(
   for (const name of names) if (!byKey.has(name.toLowerCase())) byKey.set(name.toLowerCase(), name);
   if (byKey.size === 0) return new Map();
   const wanted = asJson([...byKey.values()]);
+  const existing = resultRows<{ key: string; color: string }>(
+    await tx.execute(sql`select lower(name) as key, color from public.tags where user_id = ${userId}`),
+  );
+  const known = new Set(existing.map((tag) => tag.key));
+  const added = [...byKey].filter(([key]) => !known.has(key)).map(([, name]) => name);
+  const colors = nextTagColors(
+    existing.map((tag) => tag.color),
+    added.length,
+  );
   await tx.execute(sql`
-    insert into public.tags (user_id, name)
-    select ${userId}::uuid, input.name from jsonb_array_elements_text(${wanted}) as input (name)
+    insert into public.tags (user_id, name, color)
+    select ${userId}::uuid, input ->> 0, input ->> 1
+      from jsonb_array_elements(${asJson(added.map((name, index) => [name, colors[index]]))}) as input
     on conflict (user_id, lower(name)) do nothing`);
   const rows = resultRows<{ id: string; key: string }>(
     await tx.execute(sql`
