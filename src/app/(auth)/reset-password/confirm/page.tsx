@@ -4,11 +4,12 @@ import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ConfirmResetPasswordForm } from "@/components/auth/confirm-reset-password-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
+import { confirmResetPasswordInput } from "@/lib/contracts/auth";
 import { firstParam, type SearchParams } from "../../search-params";
 
 export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
 
-/** Opened from the emailed link (`?token=…`); the token is checked when the new password is sent. */
+/** Opened from the emailed link (`?token=…`); the token's shape is checked here, its validity when the new password is sent. */
 export default async function ConfirmResetPasswordPage({ searchParams }: { searchParams: SearchParams }) {
   const token = firstParam((await searchParams).token);
   const footer = (
@@ -19,9 +20,14 @@ export default async function ConfirmResetPasswordPage({ searchParams }: { searc
     </p>
   );
 
-  if (!token) {
+  // A code the contract refuses (e.g. a link cut short by a mail client) could never work: say so now.
+  if (!token || !confirmResetPasswordInput.shape.token.safeParse(token).success) {
     return (
-      <AuthCard title="This link is incomplete" description="The reset link is missing its code." footer={footer}>
+      <AuthCard
+        title="This link is incomplete"
+        description="The reset link is missing its code, or the code was cut short."
+        footer={footer}
+      >
         <Alert variant="destructive" role="alert">
           <CircleAlertIcon aria-hidden="true" />
           <AlertDescription>
