@@ -108,6 +108,16 @@ test.describe("on a phone", () => {
     await expect(alert).toContainText("This file can't be imported");
     await expect(alert).toContainText("never closed");
 
+    // Over the limit, by a little or by a lot: one limit, one message, and nothing sent.
+    for (const megabytes of [7, 11]) {
+      await page.locator('input[type="file"]').setInputFiles({
+        name: "huge.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.alloc(megabytes * 1024 * 1024, "a"),
+      });
+      await expect(alert).toContainText("The file is larger than 5 MB. Split it and import each part.");
+    }
+
     await page.locator('input[type="file"]').setInputFiles({
       name: "clients.csv",
       mimeType: "text/csv",

@@ -4,6 +4,8 @@ import { useEffect, useRef, useState } from "react";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { isApiError } from "@/lib/api-client";
 import {
+  CSV_IMPORT_LIMITS,
+  CSV_TOO_LARGE_MESSAGE,
   csvDryRunResponse,
   csvPreviewResponse,
   type CsvDryRunResponse,
@@ -59,14 +61,18 @@ export function ContactImportWizard() {
     }
   }
 
-  const choose = (file: File) =>
-    attempt(async () => {
+  const choose = (file: File) => {
+    // Said before sending, in the server's words: a file far over the limit would otherwise meet the
+    // upload cap in front of every route, whose message knows nothing of imports.
+    if (file.size > CSV_IMPORT_LIMITS.bytes) return setError(CSV_TOO_LARGE_MESSAGE);
+    return attempt(async () => {
       const previewed = await uploadCsv("/api/contacts/import/preview", csvPreviewResponse, file);
       setFile(file);
       setPreview(previewed);
       setMapping(previewed.suggestedMapping);
       setStep("map");
     });
+  };
 
   const check = (nextDefault = defaultAction, nextActions = actions) =>
     attempt(async () => {

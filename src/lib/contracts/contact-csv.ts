@@ -15,6 +15,9 @@ export const CSV_IMPORT_LIMITS = {
   previewRows: 5,
 } as const;
 
+/** The one answer to a file over the size limit, from the import page (before uploading) and the server alike. */
+export const CSV_TOO_LARGE_MESSAGE = `The file is larger than ${CSV_IMPORT_LIMITS.bytes / (1024 * 1024)} MB. Split it and import each part.`;
+
 /** The multipart parts a request may carry: the file, and the options JSON (small: a mapping and row choices). */
 export const CSV_UPLOAD_PARTS = { file: "file", options: "options", optionsMaxBytes: 512 * 1024 } as const;
 

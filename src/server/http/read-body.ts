@@ -1,3 +1,4 @@
+import { byteSizeText } from "@/lib/byte-size";
 import { env } from "@/server/config/env";
 import { AppError } from "./app-error";
 import { readCappedBytes } from "./capped-body";
@@ -21,5 +22,5 @@ async function readCapped(request: Request): Promise<string> {
 }
 
 function tooLarge(): AppError {
-  return new AppError("payload_too_large", `The request body is larger than ${env.BODY_LIMIT_BYTES} bytes`);
+  return new AppError("payload_too_large", `The request is larger than ${byteSizeText(env.BODY_LIMIT_BYTES)}`);
 }

@@ -17,6 +17,7 @@ describe("bodySizeRefusal", () => {
     expect(upload(MULTIPART_LIMIT_BYTES)).toBeNull();
     expect(upload(MULTIPART_LIMIT_BYTES + 1)?.status).toBe(413);
     expect(upload(50 * 1024 * 1024)?.status).toBe(413);
+    expect(upload(50 * 1024 * 1024)?.message).toBe("The upload is larger than 10 MB");
   });
 
   it("leaves undeclared sizes to the route, which counts the bytes it reads", () => {

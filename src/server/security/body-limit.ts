@@ -1,3 +1,4 @@
+import { byteSizeText } from "@/lib/byte-size";
 import { AppError } from "@/server/http/app-error";
 
 /**
@@ -13,8 +14,12 @@ export const MULTIPART_LIMIT_BYTES = 10 * 1024 * 1024;
  */
 export function bodySizeRefusal(headers: Headers, limitBytes: number): AppError | null {
   const mediaType = headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
-  const limit = mediaType === "multipart/form-data" ? MULTIPART_LIMIT_BYTES : limitBytes;
+  const upload = mediaType === "multipart/form-data";
+  const limit = upload ? MULTIPART_LIMIT_BYTES : limitBytes;
   const declared = Number(headers.get("content-length") ?? "0");
   if (!Number.isFinite(declared) || declared <= limit) return null;
-  return new AppError("payload_too_large", `The request body is larger than ${limit} bytes`);
+  return new AppError(
+    "payload_too_large",
+    `The ${upload ? "upload" : "request"} is larger than ${byteSizeText(limit)}`,
+  );
 }

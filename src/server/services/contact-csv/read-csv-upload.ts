@@ -1,5 +1,5 @@
 import busboy from "busboy";
-import { CSV_IMPORT_LIMITS, CSV_UPLOAD_PARTS } from "@/lib/contracts/contact-csv";
+import { CSV_IMPORT_LIMITS, CSV_TOO_LARGE_MESSAGE, CSV_UPLOAD_PARTS } from "@/lib/contracts/contact-csv";
 import { AppError } from "@/server/http/app-error";
 import { cappedStream } from "@/server/http/capped-body";
 
@@ -21,7 +21,7 @@ const ENVELOPE_BYTES = CSV_UPLOAD_PARTS.optionsMaxBytes + 64 * 1024;
 const MEGABYTES = CSV_IMPORT_LIMITS.bytes / (1024 * 1024);
 
 const tooLarge = () =>
-  new AppError("payload_too_large", `The file is larger than ${MEGABYTES} MB. Split it and import each part.`, {
+  new AppError("payload_too_large", CSV_TOO_LARGE_MESSAGE, {
     details: [{ path: "file", message: `Use a file of at most ${MEGABYTES} MB` }],
   });
 
