@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { lintWorkflows } from "./lint-workflows";
+import { lintDependabot, lintWorkflows } from "./lint-workflows";
 
 // Runs the real shellcheck and yamllint (system tools: `npm run test:tools`); a busy 2-core machine slows them down.
 const SLOW_TEST_MS = 60_000;
@@ -66,5 +66,33 @@ describe("lintWorkflows", { timeout: SLOW_TEST_MS }, () => {
     expect(at("shellcheck")).toEqual([9, 9]);
     expect(at("yamllint")).toEqual([10]);
     expect(findings.every((finding) => finding.file === file)).toBe(true);
+  });
+});
+
+describe("lintDependabot", { timeout: SLOW_TEST_MS }, () => {
+  it("fails when there is no Dependabot configuration", () => {
+    expect(lintDependabot(path.join(scratch, "absent.yml")).map(({ tool }) => tool)).toEqual(["dependabot"]);
+  });
+
+  it("reports the schema check's and yamllint's findings at their lines", () => {
+    const file = write(
+      "dependabot.yml",
+      [
+        "version: 2",
+        "updates:",
+        "  - package-ecosystem: npm",
+        "    directory: /   ",
+        "    schedule:",
+        "      interval: weekly",
+        "",
+      ].join("\n"),
+    );
+    const findings = lintDependabot(file).map(({ tool, line }) => [tool, line]);
+    expect(findings).toEqual(
+      expect.arrayContaining([
+        ["dependabot", 3],
+        ["yamllint", 4],
+      ]),
+    );
   });
 });
