@@ -64,6 +64,13 @@ describe("the vitest gates of .ci/run", { timeout: SLOW_TEST_MS }, () => {
     expect(notExactlyOnce).toEqual([]);
   });
 
+  it("run the tool tests after the gates that install the tools and the packages", () => {
+    const order = gateTable.split("\n").map((row) => row.split("|")[0]?.trim());
+    expect(order.indexOf("tool-tests")).toBeGreaterThan(order.indexOf("system-tools"));
+    expect(order.indexOf("tool-tests")).toBeGreaterThan(order.indexOf("install"));
+    expect(order.indexOf("system-tools")).toBeGreaterThanOrEqual(0);
+  });
+
   it("leave the tests that run system tools out of `npm test`", () => {
     const defaultRun = listedFiles("vitest.config.ts");
     expect(defaultRun.filter((file) => file.endsWith(".tools.test.ts"))).toEqual([]);
