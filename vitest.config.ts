@@ -1,6 +1,6 @@
 import os from "node:os";
 import path from "node:path";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 const alias = { "@": path.resolve(import.meta.dirname, "src") };
 // Anything a test writes to the embedded data directory lands in a throwaway folder, never in the checkout.
@@ -42,6 +42,8 @@ export default defineConfig({
   resolve: { alias },
   test: {
     globalSetup: ["tests/support/global-setup.ts"],
+    // Tests that run system tools (shellcheck, yamllint) are `npm run test:tools` (vitest.tools.config.ts): `npm test` needs only Node.
+    exclude: [...configDefaults.exclude, "**/*.tools.test.ts"],
     pool: "forks",
     coverage: {
       provider: "v8",

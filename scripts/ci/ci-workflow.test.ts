@@ -35,6 +35,15 @@ describe(".github/workflows/ci.yml", () => {
     }
   });
 
+  it("audits production dependencies once, even after another step failed; .ci/run cannot reach the audit endpoint", () => {
+    const audits = Object.values(workflow.jobs)
+      .flatMap((job) => job.steps ?? [])
+      .filter((step) => step.run === "npm run audit:dependencies");
+    expect(audits).toHaveLength(1);
+    expect(audits[0]?.if).toContain("!cancelled()");
+    expect(localGates).not.toContain("audit:dependencies");
+  });
+
   it("ends in one required job that needs every other job and runs even when they fail", () => {
     const { "ci-ok": verdict, ...gates } = workflow.jobs;
     expect(verdict?.needs?.sort()).toEqual(Object.keys(gates).sort());

