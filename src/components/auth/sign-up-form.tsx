@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { flushSync } from "react-dom";
 import { Input } from "@/components/ui/input";
 import { FormField } from "@/components/ui/form-field";
@@ -11,6 +11,7 @@ import { apiRequest } from "@/lib/api-client";
 import { signUpInput, signUpResponse } from "@/lib/contracts/auth";
 import { FormErrorAlert } from "./form-error-alert";
 import { MailSentNotice } from "./mail-sent-notice";
+import { NEW_PASSWORD_HINT, PasswordStrengthMeter } from "./password-strength-meter";
 import { SubmitButton } from "./submit-button";
 import { useContractForm } from "./use-contract-form";
 
@@ -19,6 +20,7 @@ export function SignUpForm({ next }: { next: string }) {
   const router = useRouter();
   const [awaitingConfirmation, setAwaitingConfirmation] = useState<string | null>(null);
   const noticeRef = useRef<HTMLDivElement | null>(null);
+  const [typed, setTyped] = useState({ email: "", displayName: "", password: "" });
   const form = useContractForm({
     schema: signUpInput,
     submit: async (values) => {
@@ -44,7 +46,7 @@ export function SignUpForm({ next }: { next: string }) {
   }
 
   return (
-    <form noValidate onSubmit={form.onSubmit} className="grid gap-5">
+    <form noValidate onSubmit={form.onSubmit} onChange={(event) => setTyped(typedValues(event))} className="grid gap-5">
       <FormErrorAlert error={form.formError} alertRef={form.formErrorRef}>
         {form.formError?.code === "conflict" && (
           <Link href="/sign-in" className="font-medium underline underline-offset-4">
@@ -58,10 +60,21 @@ export function SignUpForm({ next }: { next: string }) {
       <FormField label="Email" error={form.fieldErrors.email}>
         {(control) => <Input {...control} name="email" type="email" autoComplete="email" inputMode="email" required />}
       </FormField>
-      <FormField label="Password" hint="At least 12 characters." error={form.fieldErrors.password}>
+      <FormField label="Password" hint={NEW_PASSWORD_HINT} error={form.fieldErrors.password}>
         {(control) => <PasswordInput {...control} name="password" autoComplete="new-password" required />}
       </FormField>
+      <PasswordStrengthMeter password={typed.password} context={typed} />
       <SubmitButton pending={form.pending} label="Create account" pendingLabel="Creating your account…" />
     </form>
   );
+}
+
+/** The fields the strength meter needs, read from the whole form on every change. */
+function typedValues(event: FormEvent<HTMLFormElement>) {
+  const values = new FormData(event.currentTarget);
+  const text = (name: string) => {
+    const value = values.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  return { email: text("email").trim(), displayName: text("displayName"), password: text("password") };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { estimatePasswordStrength, WEAK_PASSWORD_MESSAGE, type PasswordContext } from "@/lib/password-strength";
 
 /** Contracts for `/api/auth/*`, shared by the route handlers and the browser forms. */
 export const emailSchema = z
@@ -12,11 +13,25 @@ export const passwordSchema = z
   .min(12, { message: "Use at least 12 characters" })
   .max(200, { message: "Use at most 200 characters" });
 
-export const signUpInput = z.object({
-  email: emailSchema,
-  password: passwordSchema,
-  displayName: z.string().trim().min(1, { message: "Tell us your name" }).max(120),
-});
+/**
+ * The strength rule for a contract that sets a new `password`, judged with what the person told us (`context`).
+ * Async: the estimator's dictionaries load on first use. A password already refused for its length is not scored.
+ */
+function strongPassword<T extends { password: string }>(context: (value: T) => PasswordContext) {
+  return async (value: T, ctx: z.RefinementCtx<T>) => {
+    if (!passwordSchema.safeParse(value.password).success) return;
+    if ((await estimatePasswordStrength(value.password, context(value))).acceptable) return;
+    ctx.addIssue({ code: "custom", path: ["password"], message: WEAK_PASSWORD_MESSAGE });
+  };
+}
+
+export const signUpInput = z
+  .object({
+    email: emailSchema,
+    password: passwordSchema,
+    displayName: z.string().trim().min(1, { message: "Tell us your name" }).max(120),
+  })
+  .superRefine(strongPassword(({ email, displayName }) => ({ email, displayName })));
 
 export const signInInput = z.object({
   email: emailSchema,
@@ -25,10 +40,13 @@ export const signInInput = z.object({
 
 export const resetPasswordInput = z.object({ email: emailSchema });
 
-export const confirmResetPasswordInput = z.object({
-  token: z.string().min(20).max(200),
-  password: passwordSchema,
-});
+/** The link's token says nothing about whose account it is, so the new password is judged without context. */
+export const confirmResetPasswordInput = z
+  .object({
+    token: z.string().min(20).max(200),
+    password: passwordSchema,
+  })
+  .superRefine(strongPassword(() => ({})));
 
 export const accountUser = z.object({ id: z.uuid(), email: z.string(), displayName: z.string() });
 

@@ -1,5 +1,6 @@
 import { randomBytes, scryptSync } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { WEAK_PASSWORD_MESSAGE } from "@/lib/password-strength";
 import { expectError, PASSWORD, signedUpBrowser, temporaryDataDir, uniqueEmail } from "./fixtures";
 import { loadAuthRoutes, type AuthRoutes } from "./load-auth-routes";
 import { setCookies, TestBrowser } from "./test-browser";
@@ -144,6 +145,24 @@ describe("bad input", () => {
       expect(error.details).toEqual(
         expect.arrayContaining([expect.objectContaining({ path: expect.any(String) as string })]),
       );
+  });
+
+  it.each([
+    ["a common password", "password1234"],
+    ["a repeated character", "aaaaaaaaaaaa"],
+    ["the email itself", "guessable.owner@example.com"],
+  ])("sign-up with %s answers 422 with the contract's message, and creates nothing", async (_label, password) => {
+    const browser = new TestBrowser();
+    const response = await browser.send(routes.signUp, "POST", "/api/auth/sign-up", {
+      body: { email: "Guessable.Owner@example.com", password, displayName: "Guessable Owner" },
+    });
+    const error = await expectError(response, 422);
+    expect(error.details).toEqual([expect.objectContaining({ path: "password", message: WEAK_PASSWORD_MESSAGE })]);
+    expect(response.headers.getSetCookie()).toEqual([]);
+    const signIn = await browser.send(routes.signIn, "POST", "/api/auth/sign-in", {
+      body: { email: "guessable.owner@example.com", password },
+    });
+    expect(signIn.status).toBe(401);
   });
 
   it("sign-in with no body answers 422 naming both fields", async () => {
