@@ -5,7 +5,9 @@ import { confirmResetPasswordInput, signUpInput } from "./auth";
 const TOKEN = "t".repeat(43);
 
 async function passwordIssues(result: Promise<{ error?: { issues: { path: PropertyKey[]; message: string }[] } }>) {
-  return ((await result).error?.issues ?? []).filter((issue) => issue.path.join(".") === "password").map((i) => i.message);
+  return ((await result).error?.issues ?? [])
+    .filter((issue) => issue.path.join(".") === "password")
+    .map((i) => i.message);
 }
 
 describe("the new-password rule in the auth contracts (one schema, parsed by the browser form and the API)", () => {
@@ -26,14 +28,20 @@ describe("the new-password rule in the auth contracts (one schema, parsed by the
 
   it("sign-up refuses a password made of the name", async () => {
     const issues = await passwordIssues(
-      signUpInput.safeParseAsync({ email: "r@example.com", password: "RobinHartley2024", displayName: "Robin Hartley" }),
+      signUpInput.safeParseAsync({
+        email: "r@example.com",
+        password: "RobinHartley2024",
+        displayName: "Robin Hartley",
+      }),
     );
     expect(issues).toEqual([WEAK_PASSWORD_MESSAGE]);
   });
 
   it("accepts a strong passphrase", async () => {
     const password = "violet kettle moss orbit";
-    expect((await signUpInput.safeParseAsync({ email: "a@example.com", password, displayName: "A" })).success).toBe(true);
+    expect((await signUpInput.safeParseAsync({ email: "a@example.com", password, displayName: "A" })).success).toBe(
+      true,
+    );
     expect((await confirmResetPasswordInput.safeParseAsync({ token: TOKEN, password })).success).toBe(true);
   });
 
