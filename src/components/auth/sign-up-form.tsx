@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { flushSync } from "react-dom";
@@ -15,7 +14,10 @@ import { NEW_PASSWORD_HINT, PasswordStrengthMeter } from "./password-strength-me
 import { SubmitButton } from "./submit-button";
 import { useContractForm } from "./use-contract-form";
 
-/** Creates the practitioner's account; signed in at once unless the provider first wants the email confirmed. */
+/**
+ * Creates the practitioner's account; signed in at once unless the email must be confirmed first. The API answers
+ * an address that already has an account the same way as one awaiting confirmation, so this shows one notice.
+ */
 export function SignUpForm({ next }: { next: string }) {
   const router = useRouter();
   const [awaitingConfirmation, setAwaitingConfirmation] = useState<string | null>(null);
@@ -24,8 +26,8 @@ export function SignUpForm({ next }: { next: string }) {
   const form = useContractForm({
     schema: signUpInput,
     submit: async (values) => {
-      const { signedIn } = await apiRequest("/api/auth/sign-up", { body: values, schema: signUpResponse });
-      if (signedIn) {
+      const answer = await apiRequest("/api/auth/sign-up", { body: values, schema: signUpResponse });
+      if (answer.signedIn) {
         router.replace(next);
         return;
       }
@@ -36,10 +38,10 @@ export function SignUpForm({ next }: { next: string }) {
 
   if (awaitingConfirmation) {
     return (
-      <MailSentNotice title="Confirm your email" noticeRef={noticeRef}>
+      <MailSentNotice title="Check your email" noticeRef={noticeRef}>
         <p>
-          We sent a confirmation link to <strong className="break-all">{awaitingConfirmation}</strong>. Open it to
-          finish creating your account, then sign in.
+          We sent a message to <strong className="break-all">{awaitingConfirmation}</strong>. Open it to continue: it
+          tells you how to finish, or how to sign in if this address already has an account.
         </p>
       </MailSentNotice>
     );
@@ -47,13 +49,7 @@ export function SignUpForm({ next }: { next: string }) {
 
   return (
     <form noValidate onSubmit={form.onSubmit} onChange={(event) => setTyped(typedValues(event))} className="grid gap-5">
-      <FormErrorAlert error={form.formError} alertRef={form.formErrorRef}>
-        {form.formError?.code === "conflict" && (
-          <Link href="/sign-in" className="font-medium underline underline-offset-4">
-            Sign in instead
-          </Link>
-        )}
-      </FormErrorAlert>
+      <FormErrorAlert error={form.formError} alertRef={form.formErrorRef} />
       <FormField label="Your name" error={form.fieldErrors.displayName}>
         {(control) => <Input {...control} name="displayName" autoComplete="name" required />}
       </FormField>

@@ -53,8 +53,17 @@ export const accountUser = z.object({ id: z.uuid(), email: z.string(), displayNa
 /** `GET /api/auth/user` and `POST /api/auth/sign-in`. */
 export const authUserResponse = z.object({ user: accountUser });
 
-/** `POST /api/auth/sign-up` (201): `signedIn` is false when the email must be confirmed first. */
-export const signUpResponse = z.object({ user: accountUser, signedIn: z.boolean() });
+/** What sign-up answers when it does not sign in: the same words whether the account is new or already existed. */
+export const SIGN_UP_CHECK_EMAIL_MESSAGE = "Check your email to continue: we sent a message to the address you gave.";
+
+/**
+ * `POST /api/auth/sign-up` (201): signed in at once, or not (the provider wants the email confirmed first, or the
+ * email already has an account and its owner was mailed instead): then no user and one fixed message.
+ */
+export const signUpResponse = z.discriminatedUnion("signedIn", [
+  z.object({ signedIn: z.literal(true), user: accountUser }),
+  z.object({ signedIn: z.literal(false), message: z.string() }),
+]);
 
 /** Sign-out, sign-out of all devices and a completed password reset. */
 export const okResponse = z.object({ ok: z.literal(true) });
