@@ -20,7 +20,7 @@ import { useContractForm } from "./use-contract-form";
  */
 export function SignUpForm({ next }: { next: string }) {
   const router = useRouter();
-  const [awaitingConfirmation, setAwaitingConfirmation] = useState<string | null>(null);
+  const [mailedTo, setMailedTo] = useState<string | null>(null);
   const noticeRef = useRef<HTMLDivElement | null>(null);
   const [typed, setTyped] = useState({ email: "", displayName: "", password: "" });
   const form = useContractForm({
@@ -31,17 +31,17 @@ export function SignUpForm({ next }: { next: string }) {
         router.replace(next);
         return;
       }
-      flushSync(() => setAwaitingConfirmation(values.email));
+      flushSync(() => setMailedTo(values.email));
       noticeRef.current?.focus();
     },
   });
 
-  if (awaitingConfirmation) {
+  if (mailedTo) {
     return (
       <MailSentNotice title="Check your email" noticeRef={noticeRef}>
         <p>
-          We sent a message to <strong className="break-all">{awaitingConfirmation}</strong>. Open it to continue: it
-          tells you how to finish, or how to sign in if this address already has an account.
+          We sent a message to <strong className="break-all">{mailedTo}</strong>. Open it to continue: it tells you how
+          to finish, or how to sign in if this address already has an account.
         </p>
       </MailSentNotice>
     );
