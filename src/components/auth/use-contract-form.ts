@@ -41,6 +41,7 @@ export function useContractForm<S extends z.ZodType>({
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<ApiError | null>(null);
   const formErrorRef = useRef<HTMLDivElement | null>(null);
+  const validating = useRef(false);
 
   function showErrors(form: HTMLFormElement, fields: FieldErrors, error: ApiError | null) {
     flushSync(() => {
@@ -55,7 +56,17 @@ export function useContractForm<S extends z.ZodType>({
 
   async function send(form: HTMLFormElement) {
     const values = { ...Object.fromEntries(new FormData(form)), ...extraValues };
-    const parsed = schema.safeParse(values);
+    let parsed: z.ZodSafeParseResult<z.output<S>>;
+    validating.current = true;
+    try {
+      // Async: a contract may need data loaded on demand (the password-strength dictionaries).
+      parsed = await schema.safeParseAsync(values);
+    } catch {
+      showErrors(form, {}, UNEXPECTED);
+      return;
+    } finally {
+      validating.current = false;
+    }
     if (!parsed.success) {
       showErrors(form, firstMessagePerField(parsed.error.issues), null);
       return;
@@ -75,7 +86,7 @@ export function useContractForm<S extends z.ZodType>({
   return {
     onSubmit: (event) => {
       event.preventDefault();
-      if (!pending) void send(event.currentTarget);
+      if (!pending && !validating.current) void send(event.currentTarget);
     },
     pending,
     fieldErrors,

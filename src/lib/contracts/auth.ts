@@ -1,3 +1,4 @@
+import { estimatePasswordStrength, WEAK_PASSWORD_MESSAGE, type PasswordContext } from "@/lib/password-strength";
 import { z } from "@/lib/zod";
 
 /** Contracts for `/api/auth/*`, shared by the route handlers and the browser forms. */
@@ -12,11 +13,25 @@ export const passwordSchema = z
   .min(12, { message: "Use at least 12 characters" })
   .max(200, { message: "Use at most 200 characters" });
 
-export const signUpInput = z.object({
-  email: emailSchema,
-  password: passwordSchema,
-  displayName: z.string().trim().min(1, { message: "Tell us your name" }).max(120),
-});
+/**
+ * The strength rule for a contract that sets a new `password`, judged with what the person told us (`context`).
+ * Async: the estimator's dictionaries load on first use. A password already refused for its length is not scored.
+ */
+function strongPassword<T extends { password: string }>(context: (value: T) => PasswordContext) {
+  return async (value: T, ctx: z.RefinementCtx<T>) => {
+    if (!passwordSchema.safeParse(value.password).success) return;
+    if ((await estimatePasswordStrength(value.password, context(value))).acceptable) return;
+    ctx.addIssue({ code: "custom", path: ["password"], message: WEAK_PASSWORD_MESSAGE });
+  };
+}
+
+export const signUpInput = z
+  .object({
+    email: emailSchema,
+    password: passwordSchema,
+    displayName: z.string().trim().min(1, { message: "Tell us your name" }).max(120),
+  })
+  .superRefine(strongPassword(({ email, displayName }) => ({ email, displayName })));
 
 export const signInInput = z.object({
   email: emailSchema,
@@ -25,18 +40,33 @@ export const signInInput = z.object({
 
 export const resetPasswordInput = z.object({ email: emailSchema });
 
-export const confirmResetPasswordInput = z.object({
-  token: z.string().min(20).max(200),
-  password: passwordSchema,
-});
+/** The code in a reset link; the confirm page refuses one of another shape (a link cut short) before asking for a password. */
+export const resetTokenSchema = z.string().min(20).max(200);
+
+/** The link's token says nothing about whose account it is, so the new password is judged without context. */
+export const confirmResetPasswordInput = z
+  .object({
+    token: resetTokenSchema,
+    password: passwordSchema,
+  })
+  .superRefine(strongPassword(() => ({})));
 
 export const accountUser = z.object({ id: z.uuid(), email: z.string(), displayName: z.string() });
 
 /** `GET /api/auth/user` and `POST /api/auth/sign-in`. */
 export const authUserResponse = z.object({ user: accountUser });
 
-/** `POST /api/auth/sign-up` (201): `signedIn` is false when the email must be confirmed first. */
-export const signUpResponse = z.object({ user: accountUser, signedIn: z.boolean() });
+/** What sign-up answers when it does not sign in: the same words whether the account is new or already existed. */
+export const SIGN_UP_CHECK_EMAIL_MESSAGE = "Check your email to continue: we sent a message to the address you gave.";
+
+/**
+ * `POST /api/auth/sign-up` (201): signed in at once, or not (the provider wants the email confirmed first, or the
+ * email already has an account and its owner was mailed instead): then no user and one fixed message.
+ */
+export const signUpResponse = z.discriminatedUnion("signedIn", [
+  z.object({ signedIn: z.literal(true), user: accountUser }),
+  z.object({ signedIn: z.literal(false), message: z.string() }),
+]);
 
 /** Sign-out, sign-out of all devices and a completed password reset. */
 export const okResponse = z.object({ ok: z.literal(true) });

@@ -32,6 +32,12 @@ export interface SignedUp extends AccountIdentity {
   signedIn: boolean;
 }
 
+/**
+ * What a sign-up did: created an account, or found that the email already has one (then nothing changed and no
+ * session was opened; the caller answers as if the account were new, so the answer does not tell).
+ */
+export type SignUpResult = { outcome: "created"; account: SignedUp } | { outcome: "email_taken"; email: string };
+
 /** A reset mail the app must deliver itself (the embedded adapter); Supabase mails its own. */
 export interface ResetMail {
   to: string;
@@ -46,7 +52,7 @@ export interface OAuthIdentity extends AccountIdentity {
 /** One session interface; `runMode.auth` picks the adapter. Errors are `AppError`s. */
 export interface AuthAdapter {
   currentUser(cookies: CookieJar): Promise<SessionUser | null>;
-  signUp(account: NewAccount, call: AuthCall): Promise<SignedUp>;
+  signUp(account: NewAccount, call: AuthCall): Promise<SignUpResult>;
   signIn(credentials: { email: string; password: string }, call: AuthCall): Promise<AccountIdentity>;
   signOut(call: AuthCall): Promise<void>;
   signOutEverywhere(user: SessionUser, call: AuthCall): Promise<void>;

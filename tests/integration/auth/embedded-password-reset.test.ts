@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { WEAK_PASSWORD_MESSAGE } from "@/lib/password-strength";
 import type { SqlClient } from "@/server/db/sql-client";
 import {
   decodeQuotedPrintable,
@@ -125,6 +126,17 @@ describe("reset confirm", () => {
     const second = await resetToken(email);
     expect((await confirm(second)).status).toBe(200);
     await expectError(await confirm(first, "some other passphrase"), 400);
+  });
+
+  it("refuses a guessable new password with 422 and the contract's message, and the link still works", async () => {
+    const { email } = await signedUpBrowser(routes, "Guessable");
+    const token = await resetToken(email);
+    for (const weak of ["password1234", "aaaaaaaaaaaa"]) {
+      const refused = await expectError(await confirm(token, weak), 422);
+      expect(refused.details).toEqual([expect.objectContaining({ path: "password", message: WEAK_PASSWORD_MESSAGE })]);
+    }
+    expect(await signInStatus(email, PASSWORD)).toBe(200);
+    expect((await confirm(token)).status).toBe(200);
   });
 
   it("rejects unknown and malformed tokens with the error shape, never 5xx", async () => {

@@ -1,10 +1,22 @@
 import { randomBytes, scryptSync } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { expectError, PASSWORD, signedUpBrowser, temporaryDataDir, uniqueEmail } from "./fixtures";
+import { SIGN_UP_CHECK_EMAIL_MESSAGE } from "@/lib/contracts/auth";
+import { WEAK_PASSWORD_MESSAGE } from "@/lib/password-strength";
+import {
+  decodeQuotedPrintable,
+  expectError,
+  PASSWORD,
+  signedUpBrowser,
+  temporaryDataDir,
+  uniqueEmail,
+} from "./fixtures";
 import { loadAuthRoutes, type AuthRoutes } from "./load-auth-routes";
 import { setCookies, TestBrowser } from "./test-browser";
 
 const dataDir = temporaryDataDir();
+const outbox = path.join(dataDir, "mail");
 let routes: AuthRoutes;
 let verificationCount: () => Promise<number>;
 
@@ -12,6 +24,10 @@ beforeAll(async () => {
   routes = await loadAuthRoutes({ DATA_DIR: dataDir, NEXT_PUBLIC_SUPABASE_URL: undefined });
   ({ passwordVerificationCount: verificationCount } = await import("@/server/auth/embedded/password"));
 });
+
+function mailFiles(): string[] {
+  return fs.existsSync(outbox) ? fs.readdirSync(outbox) : [];
+}
 
 describe("sign-up", () => {
   it("creates the account and profile, answers 201 and sets an HttpOnly Lax session cookie", async () => {
@@ -60,15 +76,31 @@ describe("sign-up", () => {
     expect(setCookies(response).get("__Host-omnicrm_session")?.domain).toBeUndefined();
   });
 
-  it("refuses a second account for the same email, whatever its case, with 409", async () => {
-    const { email } = await signedUpBrowser(routes, "Dup");
-    const response = await new TestBrowser().send(routes.signUp, "POST", "/api/auth/sign-up", {
-      body: { email: email.toUpperCase(), password: PASSWORD, displayName: "Again" },
+  it("answers an email that already has an account like a confirmation: 201, no session, the owner mailed", async () => {
+    const { email, id } = await signedUpBrowser(routes, "Dup");
+    const before = new Set(mailFiles());
+    const stranger = new TestBrowser();
+    const response = await stranger.send(routes.signUp, "POST", "/api/auth/sign-up", {
+      body: { email: email.toUpperCase(), password: "violet kettle moss orbit", displayName: "Again" },
     });
-    const error = await expectError(response, 409);
-    expect(error.code).toBe("conflict");
-    expect(error.message).toMatch(/already exists/);
+    expect(response.status).toBe(201);
+    expect(await response.json()).toEqual({ signedIn: false, message: SIGN_UP_CHECK_EMAIL_MESSAGE });
     expect(response.headers.getSetCookie()).toEqual([]);
+    expect((await stranger.send(routes.user, "GET", "/api/auth/user")).status).toBe(401);
+
+    const mailed = mailFiles().filter((file) => !before.has(file));
+    expect(mailed).toHaveLength(1);
+    const message = decodeQuotedPrintable(fs.readFileSync(path.join(outbox, mailed[0] as string), "utf8"));
+    expect(message).toContain(`To: ${email}`);
+    expect(message).toMatch(/tried to create an OmniCRM account with this email address/);
+    expect(message).toMatch(/https?:\/\/\S+\/reset-password\b/);
+
+    // Nothing about the account changed: the old password still works, the stranger's does not, the name stays.
+    const signIn = (password: string) =>
+      new TestBrowser().send(routes.signIn, "POST", "/api/auth/sign-in", { body: { email, password } });
+    expect((await signIn("violet kettle moss orbit")).status).toBe(401);
+    const owner = await signIn(PASSWORD);
+    expect(await owner.json()).toEqual({ user: { id, email, displayName: "Dup" } });
   });
 });
 
@@ -144,6 +176,24 @@ describe("bad input", () => {
       expect(error.details).toEqual(
         expect.arrayContaining([expect.objectContaining({ path: expect.any(String) as string })]),
       );
+  });
+
+  it.each([
+    ["a common password", "password1234"],
+    ["a repeated character", "aaaaaaaaaaaa"],
+    ["the email itself", "guessable.owner@example.com"],
+  ])("sign-up with %s answers 422 with the contract's message, and creates nothing", async (_label, password) => {
+    const browser = new TestBrowser();
+    const response = await browser.send(routes.signUp, "POST", "/api/auth/sign-up", {
+      body: { email: "Guessable.Owner@example.com", password, displayName: "Guessable Owner" },
+    });
+    const error = await expectError(response, 422);
+    expect(error.details).toEqual([expect.objectContaining({ path: "password", message: WEAK_PASSWORD_MESSAGE })]);
+    expect(response.headers.getSetCookie()).toEqual([]);
+    const signIn = await browser.send(routes.signIn, "POST", "/api/auth/sign-in", {
+      body: { email: "guessable.owner@example.com", password },
+    });
+    expect(signIn.status).toBe(401);
   });
 
   it("sign-in with no body answers 422 naming both fields", async () => {

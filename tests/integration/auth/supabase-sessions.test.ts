@@ -1,5 +1,8 @@
+import fs from "node:fs";
+import path from "node:path";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SIGN_UP_CHECK_EMAIL_MESSAGE } from "@/lib/contracts/auth";
 import type { FakeGoTrue } from "../../support/fake-gotrue";
 import { expectError, PASSWORD, signedUpBrowser, temporaryDataDir, uniqueEmail } from "./fixtures";
 import type { AuthRoutes } from "./load-auth-routes";
@@ -60,12 +63,22 @@ describe("Supabase mode: sign-up and sign-in", () => {
     expect(await me.json()).toEqual({ user: { id: body.user.id, email, displayName: "Supa Base" } });
   });
 
-  it("answers a taken email with 409", async () => {
+  it("answers a taken email like a confirmation: 201, no session, the owner mailed", async () => {
     const { email } = await signedUpBrowser(routes, "Taken", browser());
+    const outbox = path.join(dataDir, "mail");
+    const mailFiles = () => (fs.existsSync(outbox) ? fs.readdirSync(outbox) : []);
+    const before = new Set(mailFiles());
     const response = await browser().send(routes.signUp, "POST", "/api/auth/sign-up", {
-      body: { email, password: PASSWORD, displayName: "Again" },
+      body: { email, password: "violet kettle moss orbit", displayName: "Again" },
     });
-    expect((await expectError(response, 409)).message).toMatch(/already exists/);
+    expect(response.status).toBe(201);
+    expect(await response.json()).toEqual({ signedIn: false, message: SIGN_UP_CHECK_EMAIL_MESSAGE });
+    // No session: the one cookie is supabase-js's PKCE verifier, which a sign-up awaiting confirmation also gets.
+    expect(setCookies(response).get(SESSION_COOKIE)).toBeUndefined();
+    expect([...setCookies(response).keys()]).toEqual([expect.stringMatching(/-code-verifier$/) as string]);
+    const mailed = mailFiles().filter((file) => !before.has(file));
+    expect(mailed).toHaveLength(1);
+    expect(fs.readFileSync(path.join(outbox, mailed[0] as string), "utf8")).toContain(`To: ${email}`);
   });
 
   it("signs in with the right password, and answers a wrong password and an unknown email identically", async () => {

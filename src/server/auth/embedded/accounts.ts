@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import { withSystemDb } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
-import { emailTaken } from "../errors";
 
 export interface Credentials {
   userId: string;
@@ -18,10 +17,13 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
+/** A new user's id, or not created when the (already normalised) email has an account: then nothing was written. */
+export type CreatedAccount = { created: true; userId: string } | { created: false };
+
 /** Creates the user and its password in one transaction; the email is already normalised. */
-export async function createAccount(email: string, passwordHash: string): Promise<string> {
+export async function createAccount(email: string, passwordHash: string): Promise<CreatedAccount> {
   try {
-    return await withSystemDb("auth:create-account", async (tx) => {
+    const userId = await withSystemDb("auth:create-account", async (tx) => {
       const [row] = resultRows<{ id: string }>(
         await tx.execute(sql`insert into auth.users (id, email) values (gen_random_uuid(), ${email}) returning id`),
       );
@@ -31,8 +33,9 @@ export async function createAccount(email: string, passwordHash: string): Promis
       );
       return userId;
     });
+    return { created: true, userId };
   } catch (error) {
-    if (isUniqueViolation(error)) throw emailTaken();
+    if (isUniqueViolation(error)) return { created: false };
     throw error;
   }
 }

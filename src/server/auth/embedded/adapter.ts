@@ -23,9 +23,11 @@ export const embeddedAuth: AuthAdapter = {
   },
 
   async signUp({ email, password }, call) {
-    const id = await createAccount(email, await hashPassword(password));
-    await startSession(id, call);
-    return { id, email, signedIn: true };
+    // The password is hashed either way, so a taken email costs what a new account costs.
+    const created = await createAccount(email, await hashPassword(password));
+    if (!created.created) return { outcome: "email_taken", email };
+    await startSession(created.userId, call);
+    return { outcome: "created", account: { id: created.userId, email, signedIn: true } };
   },
 
   async signIn({ email, password }, call) {

@@ -1,7 +1,7 @@
 import { log } from "@/server/observability/logger";
 import type { AuthAdapter } from "../adapter";
 import { memoryCookieJar } from "../cookie-jar";
-import { emailTaken, invalidResetLink } from "../errors";
+import { invalidResetLink } from "../errors";
 import { RESET_PASSWORD_CONFIRM_PATH } from "../reset-link";
 import { verifyAccessToken } from "./access-token";
 import { clearSupabaseCookies, supabaseFor } from "./client";
@@ -14,6 +14,8 @@ function nameFromMetadata(metadata: Record<string, unknown> | undefined, email: 
   );
   return (candidate ?? email.split("@")[0] ?? email).trim().slice(0, 120);
 }
+
+const TAKEN_EMAIL_CODES = new Set(["user_already_exists", "email_exists"]);
 
 /** Supabase Auth through @supabase/ssr cookies; tokens verified locally, refreshed by supabase-js. */
 export const supabaseAuth: AuthAdapter = {
@@ -32,10 +34,15 @@ export const supabaseAuth: AuthAdapter = {
       password,
       options: { data: { display_name: displayName }, emailRedirectTo: `${call.appOrigin}/auth/callback` },
     });
+    // With email confirmation off, Supabase refuses an existing email; with it on, it answers with a user that
+    // has no identities (and mails nothing: telling the owner is the caller's job).
+    if (error && TAKEN_EMAIL_CODES.has(error.code ?? "")) return { outcome: "email_taken", email };
     if (error) throw fromSupabaseError(error);
-    // With email confirmation on, Supabase answers an existing email with a user that has no identities.
-    if (!data.user || data.user.identities?.length === 0) throw emailTaken();
-    return { id: data.user.id, email: data.user.email ?? email, signedIn: data.session !== null };
+    if (!data.user || data.user.identities?.length === 0) return { outcome: "email_taken", email };
+    return {
+      outcome: "created",
+      account: { id: data.user.id, email: data.user.email ?? email, signedIn: data.session !== null },
+    };
   },
 
   async signIn({ email, password }, call) {

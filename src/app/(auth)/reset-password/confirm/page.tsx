@@ -4,7 +4,7 @@ import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ConfirmResetPasswordForm } from "@/components/auth/confirm-reset-password-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { confirmResetPasswordInput } from "@/lib/contracts/auth";
+import { resetTokenSchema } from "@/lib/contracts/auth";
 import { firstParam, type SearchParams } from "../../search-params";
 
 export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
@@ -21,7 +21,7 @@ export default async function ConfirmResetPasswordPage({ searchParams }: { searc
   );
 
   // A code the contract refuses (e.g. a link cut short by a mail client) could never work: say so now.
-  if (!token || !confirmResetPasswordInput.shape.token.safeParse(token).success) {
+  if (!token || !resetTokenSchema.safeParse(token).success) {
     return (
       <AuthCard
         title="This link is incomplete"
