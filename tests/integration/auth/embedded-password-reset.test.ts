@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SqlClient } from "@/server/db/sql-client";
+import { settleAfterResponse } from "@/server/lifecycle/after-response";
 import {
   decodeQuotedPrintable,
   expectError,
@@ -38,6 +39,7 @@ async function requestReset(email: string): Promise<{ status: number; body: unkn
     "/api/auth/reset-password",
     { body: { email } },
   );
+  await settleAfterResponse(); // the mail is sent after the answer
   return { status: response.status, body: await response.json(), newMail: mailFiles().filter((f) => !before.has(f)) };
 }
 
@@ -125,6 +127,17 @@ describe("reset confirm", () => {
     const second = await resetToken(email);
     expect((await confirm(second)).status).toBe(200);
     await expectError(await confirm(first, "some other passphrase"), 400);
+  });
+
+  it("checks the token before hashing the new password: a bad token costs no scrypt", async () => {
+    const { passwordHashCount } = await import("@/server/auth/embedded/password");
+    const { email } = await signedUpBrowser(routes, "Spent");
+    const spent = await resetToken(email);
+    expect((await confirm(spent)).status).toBe(200);
+    const before = await passwordHashCount();
+    await expectError(await confirm("z".repeat(43)), 400);
+    await expectError(await confirm(spent, "some other passphrase"), 400);
+    expect(await passwordHashCount()).toBe(before);
   });
 
   it("rejects unknown and malformed tokens with the error shape, never 5xx", async () => {
