@@ -9,7 +9,7 @@ import { createConcurrencyGate, type ConcurrencyGate } from "@/server/security/c
  */
 export const PASSWORD_HASHING_LIMITS = { slots: 2, queue: 32, waitMs: 2_000, retryAfterSeconds: 2 } as const;
 
-export function hashingBusy(): AppError {
+function hashingBusy(): AppError {
   return new AppError("unavailable", "Too many sign-ins are being checked right now. Try again in a moment.", {
     headers: { "Retry-After": String(PASSWORD_HASHING_LIMITS.retryAfterSeconds) },
   });
