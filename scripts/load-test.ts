@@ -15,6 +15,7 @@ const HELP = `Usage: npm run load-test [-- options]
 Runs the load-test scenarios (${SCENARIOS.map((scenario) => scenario.name).join("; ")})
 in stages of ${DEFAULT_STAGES.map((stage) => stage.users).join(" → ")} concurrent users, prints one table per scenario and
 exits 1 when a stage misses p95 < ${THRESHOLDS.p95Ms} ms or errors < ${THRESHOLDS.errorRate * 100}%, or the burst does not hit the rate limiter.
+Sign-in is reported as a capacity (passwords checked per second): hashing is capped by design.
 
 Options:
   --url <url>          load an existing deployment (it signs up one load-test account there);

@@ -11,6 +11,11 @@ export function stageProblems(scenario: Scenario, result: StageResult): string[]
     if (result.errors > 0) problems.push(`${result.errors} unexpected answer(s)`);
     return problems;
   }
+  if (scenario.capacity) {
+    if (result.errors > 0) problems.push(`${result.errors} unexpected answer(s)`);
+    if (!result.statuses[scenario.capacity.status]) problems.push(`no ${scenario.capacity.status} answers at all`);
+    return problems;
+  }
   if (!(result.p95 < THRESHOLDS.p95Ms)) problems.push(`p95 ${Math.round(result.p95)} ms ≥ ${THRESHOLDS.p95Ms} ms`);
   if (!(result.errorRate < THRESHOLDS.errorRate)) {
     problems.push(`errors ${(result.errorRate * 100).toFixed(2)}% ≥ ${THRESHOLDS.errorRate * 100}%`);
@@ -35,8 +40,17 @@ function cells(scenario: Scenario, result: StageResult): string[] {
     ms(result.p99),
     `${(result.errorRate * 100).toFixed(2)}%`,
     statuses || "-",
-    problems.length === 0 ? "pass" : `FAIL: ${problems.join("; ")}`,
+    problems.length > 0
+      ? `FAIL: ${problems.join("; ")}`
+      : scenario.capacity
+        ? capacity(scenario.capacity, result)
+        : "pass",
   ];
+}
+
+function capacity({ status, unit }: { status: number; unit: string }, result: StageResult): string {
+  const perSecond = (result.statuses[status] ?? 0) / Math.max(result.durationSeconds, 0.001);
+  return `capacity ${perSecond.toFixed(1)} ${unit}`;
 }
 
 /** One table per scenario, one row per stage. */

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { scenarioTable, stageProblems } from "./report";
 import { runStage } from "./run-scenario";
-import type { Scenario } from "./scenarios";
+import { SCENARIOS, type Scenario } from "./scenarios";
 
 const servers: Server[] = [];
 
@@ -139,5 +139,44 @@ describe("the rate-limiter burst", () => {
     const baseUrl = await serve(limitedServer(1_000));
     const result = await runStage(burst, stage, { baseUrl, accounts: [], thinkTimeSeconds: 1 });
     expect(stageProblems(burst, result)).toEqual(["expected at least 25 × 429, got 0"]);
+  });
+});
+
+describe("capacity scenarios (sign-in with password hashing capped)", () => {
+  const signIn = SCENARIOS.find((scenario) => scenario.path === "/api/auth/sign-in" && scenario.kind === "staged");
+
+  /** Checks two passwords a moment, refuses the rest with 503 as the hashing gate does, and records callers. */
+  function cappedServer(callers: string[]): RequestListener {
+    let running = 0;
+    return (request, response) => {
+      callers.push(String(request.headers["x-forwarded-for"]));
+      if (running >= 2) return void response.writeHead(503, { "retry-after": "2" }).end("{}");
+      running += 1;
+      setTimeout(() => {
+        running -= 1;
+        response.writeHead(401).end("{}");
+      }, 700);
+    };
+  }
+
+  it("reports sign-ins checked per second as a capacity figure, not a failure, when hashing is capped", async () => {
+    expect(signIn).toBeDefined();
+    const scenario = signIn as Scenario;
+    const callers: string[] = [];
+    const baseUrl = await serve(cappedServer(callers));
+    const result = await runStage(scenario, stage, { baseUrl, accounts: [], thinkTimeSeconds: 1 });
+    expect(result.statuses[503]).toBeGreaterThan(0);
+    expect(result.p95).toBeGreaterThan(500);
+    expect(stageProblems(scenario, result)).toEqual([]);
+    expect(scenarioTable(scenario, [result])).toMatch(/capacity \d+\.\d passwords checked\/s/);
+    // Each request comes from an address of its own, so the per-address limits meter no one here.
+    expect(new Set(callers).size).toBe(callers.length);
+    expect(callers.length).toBeGreaterThanOrEqual(result.requests);
+  });
+
+  it("still fails on an answer outside the expected ones", async () => {
+    const baseUrl = await serve((_request, response) => response.writeHead(500).end("{}"));
+    const result = await runStage(signIn as Scenario, stage, { baseUrl, accounts: [], thinkTimeSeconds: 1 });
+    expect(stageProblems(signIn as Scenario, result)[0]).toMatch(/unexpected answer/);
   });
 });

@@ -56,6 +56,14 @@ function load(
   });
 }
 
+let callerCount = 0;
+
+/** A distinct address per request from the benchmarking range (198.18.0.0/15), as separate people would have. */
+function simulatedAddress(): string {
+  callerCount += 1;
+  return `198.${18 + ((callerCount >> 16) & 1)}.${(callerCount >> 8) & 255}.${callerCount & 255}`;
+}
+
 /** Runs one stage of a scenario (or the whole burst) and measures it. */
 export async function runStage(scenario: Scenario, stage: Stage, context: RunContext): Promise<StageResult> {
   const burst = scenario.kind === "burst" ? scenario.burst : undefined;
@@ -75,6 +83,7 @@ export async function runStage(scenario: Scenario, stage: Stage, context: RunCon
       prepared.path = scenario.path.replace("{contactId}", account.contactId);
     }
     if (freshIds) prepared.body = template.replaceAll("[<id>]", randomUUID());
+    if (scenario.distinctCallers) prepared.headers = { ...prepared.headers, "x-forwarded-for": simulatedAddress() };
     return prepared;
   };
   const options: autocannon.Options = {
@@ -82,7 +91,7 @@ export async function runStage(scenario: Scenario, stage: Stage, context: RunCon
     method: scenario.method,
     headers: requestHeaders(scenario, context),
     ...(body === undefined ? {} : { body }),
-    ...(scenario.signedIn || freshIds ? { requests: [{ setupRequest }] } : {}),
+    ...(scenario.signedIn || freshIds || scenario.distinctCallers ? { requests: [{ setupRequest }] } : {}),
     timeout: 10,
     connections: burst ? 5 : stage.users,
     ...(burst ? { amount: burst.requests } : { duration: stage.durationSeconds }),

@@ -85,6 +85,25 @@ describe("Upstash adapter", () => {
     expect(await limiter.hit(policy, "caller")).toMatchObject({ allowed: true, remaining: 1, limit: 2 });
   });
 
+  it("counts an account's failed sign-ins, reads the count without adding to it, and clears it (password reset)", async () => {
+    const key = `account:${uniqueEmail()}`;
+    const { limit } = rateLimit.RATE_LIMIT_POLICIES.signInAccountFailures;
+    expect(await rateLimit.readCount("signInAccountFailures", key)).toMatchObject({ allowed: true, remaining: limit });
+    const states = [];
+    for (let i = 0; i < limit; i += 1) states.push(await rateLimit.countEvent("signInAccountFailures", key));
+    expect(states.at(-1)).toMatchObject({ allowed: true, remaining: 0 });
+    expect(states.filter((state) => state.remaining === 0)).toHaveLength(1);
+    expect(await rateLimit.readCount("signInAccountFailures", key)).toMatchObject({ allowed: false, remaining: 0 });
+    expect(await rateLimit.countEvent("signInAccountFailures", key)).toMatchObject({ allowed: false });
+
+    await rateLimit.clearCount("signInAccountFailures", key);
+    expect(await rateLimit.readCount("signInAccountFailures", key)).toMatchObject({ allowed: true, remaining: limit });
+    expect(await rateLimit.countEvent("signInAccountFailures", key)).toMatchObject({
+      allowed: true,
+      remaining: limit - 1,
+    });
+  });
+
   it("answers 429 through the route wrapper with the one JSON error body", async () => {
     const handler = route.defineRoute({
       auth: "none",

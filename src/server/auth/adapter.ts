@@ -54,11 +54,16 @@ export interface AuthAdapter {
   currentUser(cookies: CookieJar): Promise<SessionUser | null>;
   signUp(account: NewAccount, call: AuthCall): Promise<SignUpResult>;
   signIn(credentials: { email: string; password: string }, call: AuthCall): Promise<AccountIdentity>;
+  /**
+   * Does the work of a sign-in attempt (the same lookups and password check) but opens no session and
+   * always fails as a wrong password does: what a locked account answers, so the lock cannot be told apart.
+   */
+  refuseSignIn(credentials: { email: string; password: string }, call: AuthCall): Promise<never>;
   signOut(call: AuthCall): Promise<void>;
   signOutEverywhere(user: SessionUser, call: AuthCall): Promise<void>;
   requestPasswordReset(email: string, call: AuthCall): Promise<ResetMail | null>;
   /** Returns the account whose password was reset. */
-  confirmPasswordReset(token: string, password: string, call: AuthCall): Promise<string>;
+  confirmPasswordReset(token: string, password: string, call: AuthCall): Promise<AccountIdentity>;
   googleSignInUrl(call: AuthCall): Promise<string>;
   completeOAuthSignIn(code: string, call: AuthCall): Promise<OAuthIdentity>;
 }

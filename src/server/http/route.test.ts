@@ -129,4 +129,29 @@ describe("defineRoute", () => {
     expect(response.headers.get("x-ratelimit-limit")).not.toBeNull();
     expect(response.headers.get("x-ratelimit-remaining")).not.toBeNull();
   });
+
+  it("applies every limit of a list and reports the tightest, whichever comes first", async () => {
+    const address = "203.0.113.77";
+    const limited = defineRoute({
+      auth: "none",
+      body: z.object({ email: z.string() }),
+      rateLimit: [{ policy: "signIn", keyFrom: () => "email:one@example.com" }, { policy: "signInIp" }],
+      handler: async () => ({ ok: true }),
+    });
+    const send = (email: string) => limited(post(JSON.stringify({ email }), { "x-forwarded-for": address }));
+    const first = await send("one@example.com");
+    expect(first.headers.get("x-ratelimit-limit")).toBe("5");
+    expect(first.headers.get("x-ratelimit-remaining")).toBe("4");
+    const anotherRoute = defineRoute({
+      auth: "none",
+      rateLimit: [{ policy: "signInIp" }, { policy: "signIn", keyFrom: () => "email:two@example.com" }],
+      handler: async () => ({ ok: true }),
+    });
+    const second = await anotherRoute(
+      new Request("http://localhost/api/x", { headers: { "x-forwarded-for": address } }),
+    );
+    // Both limits counted this call: the address's second hit, the new email's first, which leaves more.
+    expect(second.headers.get("x-ratelimit-limit")).toBe("5");
+    expect(second.headers.get("x-ratelimit-remaining")).toBe("4");
+  });
 });

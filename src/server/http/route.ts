@@ -41,7 +41,8 @@ export interface RateLimitOption {
 
 export interface RouteOptions<A extends AuthMode, BS, QS, PS, R> {
   auth: A;
-  rateLimit?: RateLimitOption;
+  /** Several limits all apply (e.g. per IP + email and per IP); the response reports the tightest. */
+  rateLimit?: RateLimitOption | readonly RateLimitOption[];
   body?: BS;
   query?: QS;
   params?: PS;
@@ -81,11 +82,12 @@ export function defineRoute<
         if (options.auth === "required" && !user) throw AppError.unauthorized();
 
         const rawBody = options.body ? await readJsonBody(request) : undefined;
-        if (options.rateLimit) {
-          const extra = options.rateLimit.keyFrom?.(rawBody);
-          const key = [user ? `user:${user.id}` : `ip:${ip}`, extra].filter(Boolean).join("|");
-          const limitHeaders = await enforceRateLimit(options.rateLimit.policy, key);
-          limitHeaders.forEach((value, name) => responseHeaders.set(name, value));
+        const caller = user ? `user:${user.id}` : `ip:${ip}`;
+        for (const limit of rateLimitsOf(options.rateLimit)) {
+          const key = [caller, limit.keyFrom?.(rawBody)].filter(Boolean).join("|");
+          const limitHeaders = await enforceRateLimit(limit.policy, key);
+          if (tighter(limitHeaders, responseHeaders))
+            limitHeaders.forEach((value, name) => responseHeaders.set(name, value));
         }
         const body = options.body ? await options.body.parseAsync(rawBody ?? {}) : undefined;
         const query = options.query
@@ -124,6 +126,17 @@ export function defineRoute<
       return response;
     });
   };
+}
+
+function rateLimitsOf(option: RateLimitOption | readonly RateLimitOption[] | undefined): readonly RateLimitOption[] {
+  if (!option) return [];
+  return "policy" in option ? [option] : option;
+}
+
+/** Whether `candidate` leaves fewer requests than the limit headers already set (or none are set yet). */
+function tighter(candidate: Headers, current: Headers): boolean {
+  const remaining = (headers: Headers) => Number(headers.get("X-RateLimit-Remaining") ?? Number.POSITIVE_INFINITY);
+  return remaining(candidate) < remaining(current);
 }
 
 function json(data: unknown, status: number, headers: Headers): Response {

@@ -5,6 +5,10 @@ interface MetricsState {
   requests: client.Counter<"method" | "route" | "status">;
   duration: client.Histogram<"method" | "route" | "status">;
   listPages: client.Counter<"result">;
+  hashingInFlight: client.Gauge;
+  hashingQueued: client.Gauge;
+  hashingRefused: client.Counter;
+  accountLocks: client.Counter;
 }
 
 function create(): MetricsState {
@@ -31,6 +35,26 @@ function create(): MetricsState {
       labelNames: ["result"],
       registers: [registry],
     }),
+    hashingInFlight: new client.Gauge({
+      name: "auth_password_hashing_in_flight",
+      help: "Password hashes (scrypt) running now, at most the configured slots",
+      registers: [registry],
+    }),
+    hashingQueued: new client.Gauge({
+      name: "auth_password_hashing_queued",
+      help: "Password hashes waiting for a free slot",
+      registers: [registry],
+    }),
+    hashingRefused: new client.Counter({
+      name: "auth_password_hashing_refused_total",
+      help: "Password hashes refused with a 503 because the queue was full or the wait too long",
+      registers: [registry],
+    }),
+    accountLocks: new client.Counter({
+      name: "auth_account_locks_total",
+      help: "Accounts locked after too many failed sign-ins (locks started)",
+      registers: [registry],
+    }),
   };
 }
 
@@ -53,6 +77,26 @@ export async function listPageLookupCounts(): Promise<{ hit: number; miss: numbe
   const values = (await metrics.listPages.get()).values;
   const count = (result: string) => values.find((value) => value.labels.result === result)?.value ?? 0;
   return { hit: count("hit"), miss: count("miss") };
+}
+
+/** Password hashing slots in use and callers waiting for one. */
+export function recordHashingState(state: { running: number; waiting: number }): void {
+  metrics.hashingInFlight.set(state.running);
+  metrics.hashingQueued.set(state.waiting);
+}
+
+export function recordHashingRefused(): void {
+  metrics.hashingRefused.inc();
+}
+
+export function recordAccountLock(): void {
+  metrics.accountLocks.inc();
+}
+
+/** Locks started and hashes refused so far (for the tests). */
+export async function credentialAbuseCounts(): Promise<{ locks: number; hashingRefused: number }> {
+  const first = async (counter: client.Counter) => (await counter.get()).values[0]?.value ?? 0;
+  return { locks: await first(metrics.accountLocks), hashingRefused: await first(metrics.hashingRefused) };
 }
 
 export const metricsRegistry = metrics.registry;

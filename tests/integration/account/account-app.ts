@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import { expect } from "vitest";
+import { settleAfterResponse } from "@/server/lifecycle/after-response";
 import { signedUpBrowser, temporaryDataDir } from "../auth/fixtures";
 import { loadAuthRoutes } from "../auth/load-auth-routes";
 import { Practitioner, systemRows, type ClientRecordsApi } from "../contacts/client-records-api";
@@ -125,6 +126,7 @@ export async function seedAccountExtras(practitioner: Practitioner & { email: st
     },
   );
   expect(reset.status).toBe(202);
+  await settleAfterResponse(); // the reset token is issued after the answer
 }
 
 /** Every base table with a user_id column, from the catalog (any schema but the system ones). */

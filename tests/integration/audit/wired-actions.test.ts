@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Contact } from "@/lib/contracts/contacts";
 import type { Note } from "@/lib/contracts/notes";
 import type { Tag } from "@/lib/contracts/tags";
+import { settleAfterResponse } from "@/server/lifecycle/after-response";
 import { PASSWORD, resetTokenIn, signedUpBrowser, uniqueEmail } from "../auth/fixtures";
 import { TestBrowser } from "../auth/test-browser";
 import { Practitioner } from "../contacts/client-records-api";
@@ -101,6 +102,7 @@ describe("auth events", () => {
     const outbox = path.join(process.env.DATA_DIR ?? "", "mail");
     const before = new Set(fs.existsSync(outbox) ? fs.readdirSync(outbox) : []);
     await browser.send(app.api.auth.resetPassword, "POST", "/api/auth/reset-password", { body: { email } });
+    await settleAfterResponse(); // the mail is sent after the answer
     const [mail] = fs.readdirSync(outbox).filter((file) => !before.has(file));
     const token = resetTokenIn(fs.readFileSync(path.join(outbox, mail ?? ""), "utf8"));
     const from = caller();

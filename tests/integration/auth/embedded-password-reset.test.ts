@@ -3,6 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { WEAK_PASSWORD_MESSAGE } from "@/lib/password-strength";
 import type { SqlClient } from "@/server/db/sql-client";
+import { settleAfterResponse } from "@/server/lifecycle/after-response";
 import {
   decodeQuotedPrintable,
   expectError,
@@ -39,6 +40,7 @@ async function requestReset(email: string): Promise<{ status: number; body: unkn
     "/api/auth/reset-password",
     { body: { email } },
   );
+  await settleAfterResponse(); // the mail is sent after the answer
   return { status: response.status, body: await response.json(), newMail: mailFiles().filter((f) => !before.has(f)) };
 }
 
@@ -137,6 +139,17 @@ describe("reset confirm", () => {
     }
     expect(await signInStatus(email, PASSWORD)).toBe(200);
     expect((await confirm(token)).status).toBe(200);
+  });
+
+  it("checks the token before hashing the new password: a bad token costs no scrypt", async () => {
+    const { passwordHashCount } = await import("@/server/auth/embedded/password");
+    const { email } = await signedUpBrowser(routes, "Spent");
+    const spent = await resetToken(email);
+    expect((await confirm(spent)).status).toBe(200);
+    const before = await passwordHashCount();
+    await expectError(await confirm("z".repeat(43)), 400);
+    await expectError(await confirm(spent, "some other passphrase"), 400);
+    expect(await passwordHashCount()).toBe(before);
   });
 
   it("rejects unknown and malformed tokens with the error shape, never 5xx", async () => {

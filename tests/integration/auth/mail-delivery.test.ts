@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { settleAfterResponse } from "@/server/lifecycle/after-response";
 import { startSmtpServer, type LocalSmtpServer } from "../../support/smtp-server";
 import { decodeQuotedPrintable, PASSWORD, resetTokenIn, signedUpBrowser, temporaryDataDir } from "./fixtures";
 import { loadAuthRoutes, type AuthRoutes } from "./load-auth-routes";
@@ -52,6 +53,7 @@ describe("SMTP delivery (SMTP_URL set)", () => {
       { body: { email } },
     );
     expect(response.status).toBe(202);
+    await settleAfterResponse(); // the mail is sent after the answer
     expect(smtp.received).toHaveLength(before + 1);
     const mail = smtp.received.at(-1);
     expect(mail?.to).toEqual([email]);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { settleAfterResponse } from "@/server/lifecycle/after-response";
 import type { FakeGoTrue } from "../../support/fake-gotrue";
 import { expectError, PASSWORD, signedUpBrowser, temporaryDataDir, uniqueEmail } from "./fixtures";
 import type { AuthRoutes } from "./load-auth-routes";
@@ -22,6 +23,7 @@ const browser = () => new TestBrowser(APP_URL);
 
 async function requestReset(email: string) {
   const response = await browser().send(routes.resetPassword, "POST", "/api/auth/reset-password", { body: { email } });
+  await settleAfterResponse(); // the provider is asked after the answer
   return {
     status: response.status,
     body: (await response.json()) as unknown,

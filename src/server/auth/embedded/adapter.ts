@@ -3,7 +3,7 @@ import { googleSignInUnavailable, invalidCredentials, invalidResetLink } from ".
 import { RESET_PASSWORD_CONFIRM_PATH } from "../reset-link";
 import { createAccount, findCredentials, replacePasswordHash } from "./accounts";
 import { hashPassword, needsRehash, verifyPassword, DUMMY_PASSWORD_HASH } from "./password";
-import { issuePasswordReset, spendPasswordReset } from "./password-resets";
+import { isLivePasswordReset, issuePasswordResetFor, spendPasswordReset } from "./password-resets";
 import { forgetSessionsOf } from "./session-cache";
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from "./session-cookie";
 import { closeAllSessions, closeSession, findSessionUser, openSession } from "./session-store";
@@ -40,6 +40,12 @@ export const embeddedAuth: AuthAdapter = {
     return { id: account.userId, email: account.email };
   },
 
+  async refuseSignIn({ email, password }) {
+    const account = await findCredentials(email);
+    await verifyPassword(password, account?.passwordHash ?? DUMMY_PASSWORD_HASH);
+    throw invalidCredentials();
+  },
+
   async signOut(call) {
     const token = readSessionCookie(call.cookies);
     if (isWellFormedToken(token)) await closeSession(token);
@@ -52,19 +58,19 @@ export const embeddedAuth: AuthAdapter = {
   },
 
   async requestPasswordReset(email, call) {
-    const account = await findCredentials(email);
-    if (!account) return null;
-    const token = await issuePasswordReset(account.userId);
-    return { to: account.email, link: `${call.appOrigin}${RESET_PASSWORD_CONFIRM_PATH}?token=${token}` };
+    const issued = await issuePasswordResetFor(email);
+    if (!issued) return null;
+    return { to: issued.email, link: `${call.appOrigin}${RESET_PASSWORD_CONFIRM_PATH}?token=${issued.token}` };
   },
 
   async confirmPasswordReset(token, password, call) {
-    if (!isWellFormedToken(token)) throw invalidResetLink();
-    const userId = await spendPasswordReset(token, await hashPassword(password));
-    if (!userId) throw invalidResetLink();
-    forgetSessionsOf(userId);
+    // The token first: an anonymous caller with a made-up token must not get a password hashed.
+    if (!isWellFormedToken(token) || !(await isLivePasswordReset(token))) throw invalidResetLink();
+    const account = await spendPasswordReset(token, await hashPassword(password));
+    if (!account) throw invalidResetLink();
+    forgetSessionsOf(account.id);
     clearSessionCookie(call.cookies);
-    return userId;
+    return account;
   },
 
   async googleSignInUrl() {

@@ -1,6 +1,7 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
 import client from "prom-client";
 import { metricsRegistry } from "@/server/observability/metrics";
+import { passwordHashingGate } from "./hashing-gate";
 
 /** scrypt cost for new hashes; each stored hash carries its own, so these can rise over time. */
 export const SCRYPT_PARAMS = { logN: 15, r: 8, p: 1, keyLength: 32, saltLength: 16 } as const;
@@ -29,15 +30,30 @@ const verifications = ((): client.Counter => {
   return new client.Counter({ name, help: "Password hashes verified at sign-in", registers: [metricsRegistry] });
 })();
 
+const hashes = ((): client.Counter => {
+  const name = "auth_password_hashes_total";
+  const existing = metricsRegistry.getSingleMetric(name);
+  if (existing) return existing as client.Counter;
+  return new client.Counter({
+    name,
+    help: "New password hashes made (sign-up, reset, re-hash)",
+    registers: [metricsRegistry],
+  });
+})();
+
+/** One scrypt derivation, run only when the hashing gate has a slot (or refused with a 503). */
 function derive(password: string, salt: Buffer, params: { logN: number; r: number; p: number }, length: number) {
   const cost = 2 ** params.logN;
   // scrypt needs 128·N·r bytes; Node's default 32 MiB ceiling is just below N=2^15, r=8.
   const options: ScryptOptions = { N: cost, r: params.r, p: params.p, maxmem: 256 * cost * params.r };
-  return new Promise<Buffer>((resolve, reject) => {
-    scryptCallback(password.normalize("NFKC"), salt, length, options, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
-  });
+  return passwordHashingGate().run(
+    () =>
+      new Promise<Buffer>((resolve, reject) => {
+        scryptCallback(password.normalize("NFKC"), salt, length, options, (error, key) =>
+          error ? reject(error) : resolve(key),
+        );
+      }),
+  );
 }
 
 function parse(hash: string): ParsedHash | null {
@@ -57,6 +73,7 @@ const DUMMY = parse(DUMMY_PASSWORD_HASH) as ParsedHash;
 
 /** `$scrypt$ln=<log2 N>,r=<r>,p=<p>$<salt>$<key>` (PHC string format, base64url). */
 export async function hashPassword(password: string): Promise<string> {
+  hashes.inc();
   const salt = randomBytes(SCRYPT_PARAMS.saltLength);
   const key = await derive(password, salt, SCRYPT_PARAMS, SCRYPT_PARAMS.keyLength);
   const { logN, r, p } = SCRYPT_PARAMS;
@@ -81,5 +98,11 @@ export function needsRehash(hash: string): boolean {
 /** How many verifications this process has run (the sign-in enumeration test counts them). */
 export async function passwordVerificationCount(): Promise<number> {
   const metric = await verifications.get();
+  return metric.values[0]?.value ?? 0;
+}
+
+/** How many new hashes this process has made (the reset tests check a bad token costs none). */
+export async function passwordHashCount(): Promise<number> {
+  const metric = await hashes.get();
   return metric.values[0]?.value ?? 0;
 }

@@ -1,7 +1,7 @@
 import { log } from "@/server/observability/logger";
 import type { AuthAdapter } from "../adapter";
 import { memoryCookieJar } from "../cookie-jar";
-import { invalidResetLink } from "../errors";
+import { invalidCredentials, invalidResetLink } from "../errors";
 import { RESET_PASSWORD_CONFIRM_PATH } from "../reset-link";
 import { verifyAccessToken } from "./access-token";
 import { clearSupabaseCookies, supabaseFor } from "./client";
@@ -51,6 +51,16 @@ export const supabaseAuth: AuthAdapter = {
     return { id: data.user.id, email: data.user.email ?? email };
   },
 
+  async refuseSignIn({ email, password }, call) {
+    // The same round trip as a real attempt, into a jar that never reaches the browser; a session it
+    // opens (the right password) is revoked at once. Only an unreachable GoTrue answers differently.
+    const client = supabaseFor(memoryCookieJar(call.cookies.secure));
+    const { data, error } = await client.auth.signInWithPassword({ email, password });
+    if (data.session) await client.auth.signOut({ scope: "local" });
+    const answer = error ? fromSupabaseError(error) : invalidCredentials();
+    throw answer.status === 503 ? answer : invalidCredentials();
+  },
+
   async signOut(call) {
     const { error } = await supabaseFor(call.cookies).auth.signOut({ scope: "local" });
     if (error) log().warn({ err: error }, "supabase sign-out failed; clearing the session cookies anyway");
@@ -83,7 +93,8 @@ export const supabaseAuth: AuthAdapter = {
     const revoked = await recovery.auth.signOut({ scope: "global" });
     if (revoked.error) throw fromSupabaseError(revoked.error);
     clearSupabaseCookies(call.cookies);
-    return verified.data.session.user.id;
+    const { user } = verified.data.session;
+    return { id: user.id, email: user.email ?? "" };
   },
 
   async googleSignInUrl(call) {

@@ -3,12 +3,8 @@ import { log } from "@/server/observability/logger";
 import { activeRateLimiter } from "./active-limiter";
 import { keyKind, limiterIdentifier } from "./caller-key";
 import type { LimitState } from "./limiter";
-import {
-  LIMITER_TIMEOUT_MS,
-  LIMITER_UNAVAILABLE_RETRY_SECONDS,
-  RATE_LIMIT_POLICIES,
-  type PolicyName,
-} from "./policies";
+import { LIMITER_TIMEOUT_MS, RATE_LIMIT_POLICIES, type PolicyName } from "./policies";
+import { limiterUnavailable, withTimeout } from "./store-call";
 
 /**
  * Counts one hit against `policy` for `key` (`user:<id>` or `ip:<addr>`, plus `|<extra>`).
@@ -29,10 +25,7 @@ export async function enforceRateLimit(policy: PolicyName, key: string): Promise
       return new Headers();
     }
     log().error(context, "rate limiter unreachable; request refused");
-    throw new AppError("unavailable", "This service is briefly unavailable. Try again in a moment.", {
-      headers: { "Retry-After": String(LIMITER_UNAVAILABLE_RETRY_SECONDS) },
-      cause: error,
-    });
+    throw limiterUnavailable(error);
   }
 
   const headers = limitHeaders(state);
@@ -56,16 +49,4 @@ function limitHeaders(state: LimitState): Headers {
     "X-RateLimit-Remaining": String(state.remaining),
     "X-RateLimit-Reset": String(Math.ceil(state.resetAtMs / 1000)),
   });
-}
-
-async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`rate limiter did not answer within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -23,6 +23,10 @@ export interface RateLimiter {
   readonly kind: "memory" | "upstash";
   /** Counts one hit for `identifier`; rejects when the store cannot be reached. */
   hit(policy: NamedPolicy, identifier: string): Promise<LimitState>;
+  /** The counter as it stands, without counting a hit. */
+  peek(policy: NamedPolicy, identifier: string): Promise<LimitState>;
+  /** Forgets every hit counted for `identifier` (e.g. an account's failed sign-ins after a password reset). */
+  clear(policy: NamedPolicy, identifier: string): Promise<void>;
   /** Resolves when the store answers; rejects otherwise. */
   ping(): Promise<void>;
 }

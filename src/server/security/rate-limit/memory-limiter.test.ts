@@ -34,6 +34,17 @@ describe("in-process limiter", () => {
     expect((await limiter.hit({ ...policy, name: "other" }, "first")).allowed).toBe(true);
   });
 
+  it("reads a counter without counting, and clears it", async () => {
+    const limiter = createMemoryLimiter();
+    expect(await limiter.peek(policy, "reader")).toMatchObject({ allowed: true, remaining: 3 });
+    for (let i = 0; i < 3; i += 1) await limiter.hit(policy, "reader");
+    expect(await limiter.peek(policy, "reader")).toMatchObject({ allowed: false, remaining: 0 });
+    expect(await limiter.peek(policy, "reader")).toMatchObject({ allowed: false, remaining: 0 });
+    await limiter.clear(policy, "reader");
+    expect(await limiter.peek(policy, "reader")).toMatchObject({ allowed: true, remaining: 3 });
+    expect(await limiter.hit(policy, "reader")).toMatchObject({ allowed: true, remaining: 2 });
+  });
+
   it("always answers a ping", async () => {
     await expect(createMemoryLimiter().ping()).resolves.toBeUndefined();
   });

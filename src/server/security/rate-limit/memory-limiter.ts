@@ -26,6 +26,14 @@ export function createMemoryLimiter(): RateLimiter {
         throw rejection;
       }
     },
+    async peek(policy, identifier) {
+      const current = await limiterFor(policy).get(identifier);
+      if (!current) return { allowed: true, limit: policy.limit, remaining: policy.limit, resetAtMs: Date.now() };
+      return toState(policy, current.consumedPoints < policy.limit, current);
+    },
+    async clear(policy, identifier) {
+      await limiterFor(policy).delete(identifier);
+    },
     async ping() {},
   };
 }

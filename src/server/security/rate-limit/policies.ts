@@ -9,8 +9,18 @@ import { env } from "@/server/config/env";
 export const RATE_LIMIT_POLICIES = {
   /** Per IP + email: slows password guessing against one account without locking it for everyone. */
   signIn: { limit: 5, windowSeconds: 15 * 60, failClosed: true },
+  /** Per IP, whatever the email: one address guessing a password or two at many accounts (spraying). */
+  signInIp: { limit: 20, windowSeconds: 15 * 60, failClosed: true },
+  /**
+   * Per account (the normalised email, known or not), whatever the address: failed sign-ins only.
+   * At the limit the account is locked for the rest of the window (the right password is refused
+   * like a wrong one) and its owner is mailed once; a password reset unlocks it.
+   */
+  signInAccountFailures: { limit: 10, windowSeconds: 15 * 60, failClosed: true },
   /** Per IP + email: reset mail is an outbound side effect, so it is as scarce as sign-in. */
   passwordReset: { limit: 5, windowSeconds: 15 * 60, failClosed: true },
+  /** Per IP, whatever the email: one address cannot mail reset links to a list of accounts. */
+  passwordResetIp: { limit: 10, windowSeconds: 60 * 60, failClosed: true },
   /** Per IP: a household or office behind one address still gets a few accounts an hour. */
   signUp: { limit: env.RATE_LIMIT_SIGN_UPS_PER_HOUR, windowSeconds: 60 * 60, failClosed: true },
   /** Per signed-in user: generous for a busy practitioner, stops a runaway client script. */

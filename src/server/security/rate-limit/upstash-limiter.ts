@@ -49,6 +49,13 @@ export function createUpstashLimiter(connection: UpstashConnection): RateLimiter
         resetAtMs: result.reset,
       };
     },
+    async peek(policy, identifier) {
+      const result = await limiterFor(policy).getRemaining(identifier);
+      return { allowed: result.remaining > 0, limit: result.limit, remaining: result.remaining, resetAtMs: result.reset };
+    },
+    async clear(policy, identifier) {
+      await limiterFor(policy).resetUsedTokens(identifier);
+    },
     async ping() {
       const answer = await redis.ping();
       if (answer !== "PONG") throw new Error(`Unexpected answer to PING from the rate limiter: ${String(answer)}`);

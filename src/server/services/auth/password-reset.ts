@@ -6,8 +6,10 @@ import type {
 } from "@/lib/contracts/auth";
 import { authAdapter, type AuthCall, type ResetMail } from "@/server/auth/adapter";
 import { RESET_LINK_MINUTES } from "@/server/auth/reset-link";
+import { afterResponse } from "@/server/lifecycle/after-response";
 import { sendMail } from "@/server/mail";
 import { recordAuthEvent } from "@/server/services/audit";
+import { clearSignInLock } from "./account-lock";
 
 const RESET_REQUESTED: ResetPasswordResponse = {
   ok: true,
@@ -33,16 +35,24 @@ function resetMessage({ to, link }: ResetMail) {
   return { to, subject: "Reset your OmniCRM password", text: lines.join("\n"), html };
 }
 
-/** Sends a reset link when the email has an account; the answer is the same either way. */
+/**
+ * Sends a reset link when the email has an account; the answer is the same either way. All the work
+ * (finding the account, issuing the token, the provider's call, the mail) runs after the response, so
+ * the request does exactly the same, and takes the same time, whether or not the account exists.
+ */
 export async function requestPasswordReset(input: ResetPasswordInput, call: AuthCall): Promise<ResetPasswordResponse> {
-  const mail = await (await authAdapter()).requestPasswordReset(input.email, call);
-  if (mail) await sendMail(resetMessage(mail));
+  const adapter = await authAdapter();
+  afterResponse("auth:password-reset-request", async () => {
+    const mail = await adapter.requestPasswordReset(input.email, call);
+    if (mail) await sendMail(resetMessage(mail));
+  });
   return RESET_REQUESTED;
 }
 
 /** Sets the new password from a reset link and signs the account out everywhere. */
 export async function confirmPasswordReset(input: ConfirmResetPasswordInput, call: AuthCall): Promise<OkResponse> {
-  const userId = await (await authAdapter()).confirmPasswordReset(input.token, input.password, call);
-  await recordAuthEvent(userId, "auth.password_reset");
+  const account = await (await authAdapter()).confirmPasswordReset(input.token, input.password, call);
+  await clearSignInLock(account.email);
+  await recordAuthEvent(account.id, "auth.password_reset");
   return { ok: true };
 }

@@ -5,7 +5,7 @@ import { emailKey, requestPasswordReset } from "@/server/services/auth";
 
 export const POST = defineRoute({
   auth: "none",
-  rateLimit: { policy: "passwordReset", keyFrom: emailKey },
+  rateLimit: [{ policy: "passwordReset", keyFrom: emailKey }, { policy: "passwordResetIp" }],
   body: resetPasswordInput,
   successStatus: 202,
   handler: async (ctx) => requestPasswordReset(ctx.body, authCallFrom(ctx)),

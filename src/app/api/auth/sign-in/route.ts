@@ -5,7 +5,7 @@ import { emailKey, signIn } from "@/server/services/auth";
 
 export const POST = defineRoute({
   auth: "none",
-  rateLimit: { policy: "signIn", keyFrom: emailKey },
+  rateLimit: [{ policy: "signIn", keyFrom: emailKey }, { policy: "signInIp" }],
   body: signInInput,
   handler: async (ctx) => signIn(ctx.body, authCallFrom(ctx)),
 });
