@@ -43,13 +43,17 @@ export const resetPasswordInput = z.object({ email: emailSchema });
 /** The code in a reset link; the confirm page refuses one of another shape (a link cut short) before asking for a password. */
 export const resetTokenSchema = z.string().min(20).max(200);
 
-/** The link's token says nothing about whose account it is, so the new password is judged without context. */
-export const confirmResetPasswordInput = z
-  .object({
-    token: resetTokenSchema,
-    password: passwordSchema,
-  })
-  .superRefine(strongPassword(() => ({})));
+/**
+ * What `POST /api/auth/reset-password/confirm` parses before it looks at the token: shapes only. The
+ * strength estimate costs real CPU, so the server runs it only for a live link (`assertStrongPassword`).
+ */
+export const confirmResetPasswordRequest = z.object({
+  token: resetTokenSchema,
+  password: passwordSchema,
+});
+
+/** The browser form's contract: the same fields with the strength rule (the link's token says nothing about whose account it is, so no context). */
+export const confirmResetPasswordInput = confirmResetPasswordRequest.superRefine(strongPassword(() => ({})));
 
 export const accountUser = z.object({ id: z.uuid(), email: z.string(), displayName: z.string() });
 
@@ -85,6 +89,7 @@ export type SignUpInput = z.infer<typeof signUpInput>;
 export type SignInInput = z.infer<typeof signInInput>;
 export type ResetPasswordInput = z.infer<typeof resetPasswordInput>;
 export type ConfirmResetPasswordInput = z.infer<typeof confirmResetPasswordInput>;
+export type ConfirmResetPasswordRequest = z.infer<typeof confirmResetPasswordRequest>;
 export type AccountUser = z.infer<typeof accountUser>;
 export type AuthUserResponse = z.infer<typeof authUserResponse>;
 export type SignUpResponse = z.infer<typeof signUpResponse>;

@@ -62,8 +62,16 @@ export interface AuthAdapter {
   signOut(call: AuthCall): Promise<void>;
   signOutEverywhere(user: SessionUser, call: AuthCall): Promise<void>;
   requestPasswordReset(email: string, call: AuthCall): Promise<ResetMail | null>;
-  /** Returns the account whose password was reset. */
-  confirmPasswordReset(token: string, password: string, call: AuthCall): Promise<AccountIdentity>;
+  /**
+   * Returns the account whose password was reset. `acceptPassword` runs once the token is known to be
+   * live and before the password is hashed or set; it throws to refuse the password.
+   */
+  confirmPasswordReset(
+    token: string,
+    password: string,
+    call: AuthCall,
+    acceptPassword: () => Promise<void>,
+  ): Promise<AccountIdentity>;
   googleSignInUrl(call: AuthCall): Promise<string>;
   completeOAuthSignIn(code: string, call: AuthCall): Promise<OAuthIdentity>;
 }

@@ -150,6 +150,8 @@ describe("reset confirm", () => {
     await expectError(await confirm("z".repeat(43)), 400);
     await expectError(await confirm(spent, "some other passphrase"), 400);
     expect(await passwordHashCount()).toBe(before);
+    // Nor an estimate of its strength (which costs CPU too): a made-up token is refused as a bad link first.
+    await expectError(await confirm("z".repeat(43), "password1234"), 400);
   });
 
   it("rejects unknown and malformed tokens with the error shape, never 5xx", async () => {

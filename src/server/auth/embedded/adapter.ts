@@ -63,9 +63,10 @@ export const embeddedAuth: AuthAdapter = {
     return { to: issued.email, link: `${call.appOrigin}${RESET_PASSWORD_CONFIRM_PATH}?token=${issued.token}` };
   },
 
-  async confirmPasswordReset(token, password, call) {
-    // The token first: an anonymous caller with a made-up token must not get a password hashed.
+  async confirmPasswordReset(token, password, call, acceptPassword) {
+    // The token first: an anonymous caller with a made-up token must not get a password judged or hashed.
     if (!isWellFormedToken(token) || !(await isLivePasswordReset(token))) throw invalidResetLink();
+    await acceptPassword();
     const account = await spendPasswordReset(token, await hashPassword(password));
     if (!account) throw invalidResetLink();
     forgetSessionsOf(account.id);

@@ -84,10 +84,13 @@ export const supabaseAuth: AuthAdapter = {
     return null;
   },
 
-  async confirmPasswordReset(token, password, call) {
+  async confirmPasswordReset(token, password, call, acceptPassword) {
     const recovery = supabaseFor(memoryCookieJar(call.cookies.secure));
     const verified = await recovery.auth.verifyOtp({ type: "recovery", token_hash: token });
     if (verified.error || !verified.data.session) throw invalidResetLink();
+    // GoTrue spends the link when it verifies it: a refused password here needs a new link (the browser
+    // form checks strength with the same rule before sending, so only a direct API caller gets here).
+    await acceptPassword();
     const updated = await recovery.auth.updateUser({ password });
     if (updated.error) throw fromSupabaseError(updated.error);
     const revoked = await recovery.auth.signOut({ scope: "global" });

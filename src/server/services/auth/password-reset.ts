@@ -1,10 +1,12 @@
 import type {
-  ConfirmResetPasswordInput,
+  ConfirmResetPasswordRequest,
   OkResponse,
   ResetPasswordInput,
   ResetPasswordResponse,
 } from "@/lib/contracts/auth";
+import { estimatePasswordStrength, WEAK_PASSWORD_MESSAGE } from "@/lib/password-strength";
 import { authAdapter, type AuthCall, type ResetMail } from "@/server/auth/adapter";
+import { AppError } from "@/server/http/app-error";
 import { RESET_LINK_MINUTES } from "@/server/auth/reset-link";
 import { afterResponse } from "@/server/lifecycle/after-response";
 import { sendMail } from "@/server/mail";
@@ -49,9 +51,23 @@ export async function requestPasswordReset(input: ResetPasswordInput, call: Auth
   return RESET_REQUESTED;
 }
 
-/** Sets the new password from a reset link and signs the account out everywhere. */
-export async function confirmPasswordReset(input: ConfirmResetPasswordInput, call: AuthCall): Promise<OkResponse> {
-  const account = await (await authAdapter()).confirmPasswordReset(input.token, input.password, call);
+/** The contract's strength rule, for a password the server judges itself once the link proved live. */
+async function assertStrongPassword(password: string): Promise<void> {
+  if ((await estimatePasswordStrength(password)).acceptable) return;
+  throw new AppError("validation_failed", WEAK_PASSWORD_MESSAGE, {
+    details: [{ path: "password", message: WEAK_PASSWORD_MESSAGE }],
+  });
+}
+
+/**
+ * Sets the new password from a reset link and signs the account out everywhere. The adapter checks the
+ * token before anything costly: only then is the password's strength estimated and the password hashed,
+ * so a made-up token buys an anonymous caller no CPU.
+ */
+export async function confirmPasswordReset(input: ConfirmResetPasswordRequest, call: AuthCall): Promise<OkResponse> {
+  const account = await (
+    await authAdapter()
+  ).confirmPasswordReset(input.token, input.password, call, () => assertStrongPassword(input.password));
   await clearSignInLock(account.email);
   await recordAuthEvent(account.id, "auth.password_reset");
   return { ok: true };

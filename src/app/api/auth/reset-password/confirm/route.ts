@@ -1,4 +1,4 @@
-import { confirmResetPasswordInput } from "@/lib/contracts/auth";
+import { confirmResetPasswordRequest } from "@/lib/contracts/auth";
 import { authCallFrom } from "@/server/auth/auth-call";
 import { defineRoute } from "@/server/http/route";
 import { confirmPasswordReset } from "@/server/services/auth";
@@ -6,6 +6,6 @@ import { confirmPasswordReset } from "@/server/services/auth";
 export const POST = defineRoute({
   auth: "none",
   rateLimit: { policy: "public" },
-  body: confirmResetPasswordInput,
+  body: confirmResetPasswordRequest,
   handler: async (ctx) => confirmPasswordReset(ctx.body, authCallFrom(ctx)),
 });
