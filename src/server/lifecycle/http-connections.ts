@@ -1,5 +1,6 @@
 import diagnostics from "node:diagnostics_channel";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { stampPeerAddress } from "@/server/http/peer-address";
 import { isShuttingDown } from "./state";
 
 /** Above the idle timeouts of common load balancers (AWS ALB 60 s, nginx 60 s) so they, not we, close idle sockets. */
@@ -32,13 +33,16 @@ interface RequestStart {
 /**
  * Watches every HTTP server of the process through Node's `http.server.request.start` channel:
  * Next.js keeps its server private, and this is how shutdown finds it, counts in-flight requests
- * and raises its keep-alive timeout (for `next start` and the standalone `server.js` alike).
+ * and raises its keep-alive timeout (for `next dev`, `next start` and the standalone `server.js` alike).
+ * It fires synchronously before the server emits `request`, so it is also where each request gets
+ * its socket peer stamped (see `peer-address.ts`) before Next sees it.
  */
 export function trackHttpServers(): void {
   if (tracker.subscribed) return;
   tracker.subscribed = true;
   diagnostics.subscribe("http.server.request.start", (message) => {
     const { request, response, server } = message as RequestStart;
+    stampPeerAddress(request);
     if (!tracker.servers.has(server)) adopt(server);
     tracker.inFlight.add(response);
     response.once("close", () => tracker.inFlight.delete(response));
