@@ -1,6 +1,7 @@
 import diagnostics from "node:diagnostics_channel";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { stampPeerAddress } from "@/server/http/peer-address";
+import { refuseTraceOn } from "@/server/http/refuse-trace";
 import { isShuttingDown } from "./state";
 
 /** Above the idle timeouts of common load balancers (AWS ALB 60 s, nginx 60 s) so they, not we, close idle sockets. */
@@ -35,7 +36,7 @@ interface RequestStart {
  * Next.js keeps its server private, and this is how shutdown finds it, counts in-flight requests
  * and raises its keep-alive timeout (for `next dev`, `next start` and the standalone `server.js` alike).
  * It fires synchronously before the server emits `request`, so it is also where each request gets
- * its socket peer stamped (see `peer-address.ts`) before Next sees it.
+ * its socket peer stamped (see `peer-address.ts`) and where TRACE is refused before Next sees it.
  */
 export function trackHttpServers(): void {
   if (tracker.subscribed) return;
@@ -53,6 +54,7 @@ export function trackHttpServers(): void {
 
 function adopt(server: Server): void {
   tracker.servers.add(server);
+  refuseTraceOn(server);
   if (server.keepAliveTimeout < KEEP_ALIVE_TIMEOUT_MS) server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   // Node requires headersTimeout above keepAliveTimeout, or a reused socket can be cut mid-request.
   if (server.headersTimeout <= server.keepAliveTimeout) server.headersTimeout = server.keepAliveTimeout + 1_000;
