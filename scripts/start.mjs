@@ -5,6 +5,8 @@
 import { cpSync, existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+// Next's own .env loader (a dependency of next), so `npm start` reads the files `next start` read.
+import nextEnv from "@next/env";
 
 const root = path.resolve(import.meta.dirname, "..");
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
@@ -28,4 +30,8 @@ for (const [from, to] of besideServer) {
 }
 
 process.env.NODE_ENV = "production";
+// server.js changes into the standalone folder, so the project's .env files and a relative
+// DATA_DIR are settled here first: data must never land inside a build directory a rebuild deletes.
+nextEnv.loadEnvConfig(root, false);
+process.env.DATA_DIR = path.resolve(root, process.env.DATA_DIR || ".data");
 await import(pathToFileURL(server).href);

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIST_DIR, ensureProductionBuild, stopServer, waitForHealthy } from "./support/production-build";
@@ -15,7 +14,8 @@ let output = "";
 
 beforeAll(async () => {
   ensureProductionBuild();
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "omnicrm-start-"));
+  // Relative, as in a checkout's .env.local: it must resolve against the project, not server.js's folder.
+  dataDir = `.data-npm-start-${process.pid}`;
   const [command, ...args] = startScript.split(" ");
   // What `npm start` runs, on a build in DIST_DIR.
   server = spawn(command!, args, {
@@ -45,6 +45,10 @@ describe("npm start", () => {
   it("runs the standalone server, not next start", () => {
     expect(startScript).toBe("node scripts/start.mjs");
     expect(output).not.toMatch(/"next start" does not work with "output: standalone"/);
+  });
+
+  it("keeps a relative DATA_DIR in the project, not in the build directory server.js runs from", () => {
+    expect(readdirSync(path.resolve(dataDir))).toContain("db");
   });
 
   it("serves the static files it copied beside the server", async () => {
