@@ -1,6 +1,7 @@
 import type { NextConfig } from "next";
 import { withSentryConfig } from "@sentry/nextjs/config";
 import "./src/server/config/env";
+import { EVERY_PATH_HEADERS } from "./src/server/security/headers";
 import { sentryBuildOptions } from "./src/server/observability/sentry-build";
 
 const nextConfig: NextConfig = {
@@ -15,6 +16,10 @@ const nextConfig: NextConfig = {
     tsconfigPath: process.env.NEXT_TSCONFIG_PATH ?? "tsconfig.json",
     // Those builds only need to run the app: CI type-checks once, in its own step.
     ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1",
+  },
+  // The proxy sets the full header set on what it handles; this reaches what it skips (/_next/static, images).
+  async headers() {
+    return [{ source: "/:path*", headers: Object.entries(EVERY_PATH_HEADERS).map(([key, value]) => ({ key, value })) }];
   },
   outputFileTracingIncludes: {
     "/**": ["./supabase/migrations/*.sql", "./supabase/rollbacks/*.sql"],

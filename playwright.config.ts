@@ -5,7 +5,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 /**
  * Browser tests against the production build (`npm run build` first; `NEXT_DIST_DIR` picks another
- * build directory), served by `next start` on an empty data directory made for this run.
+ * build directory), served by `npm start`'s standalone server on an empty data directory made for this run.
  */
 const port = Number(process.env.E2E_PORT ?? 3141);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -37,7 +37,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } }],
   webServer: {
-    command: `npx next start --hostname 127.0.0.1 --port ${port}`,
+    // `npm start`'s entry: the standalone server, with the static files copied beside it.
+    command: "node scripts/start.mjs",
     url: `${baseURL}/api/ready`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -46,6 +47,8 @@ export default defineConfig({
     env: {
       DATA_DIR: process.env.E2E_DATA_DIR,
       NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
       // Every test signs up its own practitioner from 127.0.0.1; the production default is 10 an hour.

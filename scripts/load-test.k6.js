@@ -56,8 +56,9 @@ const sessionCookie = (response) =>
     .map(([name, values]) => `${name}=${values[0].value}`)
     .join("; ");
 
-// The practitioners: each signs up (from its own simulated client address, as seen by a local
-// instance's sign-up limit) and creates one client for the read scenario.
+// The practitioners: each signs up (from its own simulated client address, believed only by an
+// instance started with TRUSTED_PROXY_HOPS=1, which lets this script play its proxy) and creates
+// one client for the read scenario.
 export function setup() {
   const accounts = [];
   for (let index = 0; index < MAX_USERS / USERS_PER_ACCOUNT; index++) {

@@ -55,6 +55,9 @@ async function localInstance(port: number, build: boolean, workDir: string): Pro
     APP_URL: baseUrl,
     DATA_DIR: path.join(workDir, "data"),
     LOG_LEVEL: "warn",
+    // The load test plays the one proxy in front of the app: each simulated user's X-Forwarded-For
+    // is its client address (scripts/load-test/accounts.ts), so the per-IP sign-up limit sees many callers.
+    TRUSTED_PROXY_HOPS: "1",
   };
   if (process.env.DATABASE_URL) {
     // Production mode never migrates a real Postgres by itself.

@@ -4,7 +4,7 @@ import fs from "node:fs";
 const MS_PER_TICK = 10;
 
 export interface CpuReading {
-  /** CPU time of every process in the app's process group (next start and its children), ms. */
+  /** CPU time of every process in the app's process group (the standalone server and its children), ms. */
   appMs: number;
   /** CPU time of the Postgres backends serving the benchmark's database, ms. */
   databaseMs: number;

@@ -42,15 +42,22 @@ export interface StartOptions {
   readyTimeoutSeconds?: number;
 }
 
-/** `next start` in its own process group (so stop() ends it whole), answering once /api/ready is 200. */
+/** `npm start`'s standalone server in its own process group (so stop() ends it whole), answering once /api/ready is 200. */
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const log = fs.openSync(options.logFile, "w");
-  const child = spawn(nextBin, ["start", "--port", String(options.port), "--hostname", "127.0.0.1"], {
+  const child = spawn(process.execPath, [path.join(root, "scripts/start.mjs")], {
     cwd: root,
     detached: true,
     stdio: ["ignore", log, log],
-    env: { ...process.env, ...options.env, NEXT_DIST_DIR: options.distDir, NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      ...options.env,
+      NEXT_DIST_DIR: options.distDir,
+      NODE_ENV: "production",
+      PORT: String(options.port),
+      HOSTNAME: "127.0.0.1",
+    },
   });
   fs.closeSync(log);
   const exited = exitOf(child);

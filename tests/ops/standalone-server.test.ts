@@ -1,5 +1,6 @@
 import { execFile, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -62,5 +63,62 @@ describe("the standalone server started as the Dockerfile's CMD", () => {
 
   it("keeps its data in DATA_DIR, the image's volume", () => {
     expect(readdirSync(dataDir)).toContain("db");
+  });
+});
+
+/** fetch refuses to send TRACE, so requests here go out through node:http. */
+function rawRequest(
+  method: string,
+  requestPath: string,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request({ host: "127.0.0.1", port: Number(PORT), method, path: requestPath }, (response) => {
+      response.resume();
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers }));
+    });
+    request.on("error", reject).end();
+  });
+}
+
+describe("the edge of the standalone server", () => {
+  it("answers TRACE with 405, Allow and the security headers on any path", async () => {
+    for (const requestPath of ["/", "/api/health", "/_next/static/x.js"]) {
+      const response = await rawRequest("TRACE", requestPath);
+      expect(response.status).toBe(405);
+      expect(response.headers.allow).toContain("GET");
+      expect(response.headers["x-content-type-options"]).toBe("nosniff");
+      expect(response.headers["x-frame-options"]).toBe("DENY");
+      expect(response.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    }
+  });
+
+  it("sends nosniff on static files under /_next/static", async () => {
+    const page = await (await fetch(`${baseUrl}/sign-in`)).text();
+    const asset = /\/_next\/static\/[^"']+\.(?:js|css)/.exec(page)?.[0];
+    expect(asset).toBeDefined();
+    const response = await fetch(`${baseUrl}${asset}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
+  it("meters sign-ups by the connection's address, whatever X-Forwarded-For and the peer header say", async () => {
+    const remaining: number[] = [];
+    for (const forged of ["198.51.100.1", "198.51.100.2", "198.51.100.3"]) {
+      const response = await fetch(`${baseUrl}/api/auth/sign-up`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          origin: baseUrl,
+          "x-forwarded-for": forged,
+          "x-omnicrm-peer-address": `guessed ${forged}`,
+        },
+        body: "{}",
+      });
+      expect([422, 429]).toContain(response.status);
+      remaining.push(Number(response.headers.get("x-ratelimit-remaining")));
+    }
+    // One bucket (127.0.0.1): each attempt takes one from the same count.
+    const first = remaining[0] ?? -1;
+    expect(remaining).toEqual([first, first - 1, first - 2].map((n) => Math.max(0, n)));
   });
 });

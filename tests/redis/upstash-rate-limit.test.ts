@@ -5,6 +5,7 @@ import type * as RouteModule from "../../src/server/http/route";
 import type * as RateLimitModule from "../../src/server/security/rate-limit";
 import { createUpstashLimiter } from "../../src/server/security/rate-limit/upstash-limiter";
 import { startFakeUpstash, type FakeUpstash } from "../support/fake-upstash";
+import { callerAddressHeaders } from "../support/caller-address";
 
 // The real @upstash/redis and @upstash/ratelimit clients, over the Upstash REST protocol, against real Redis.
 const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -111,8 +112,7 @@ describe("Upstash adapter", () => {
       handler: async () => ({ ok: true }),
     });
     const ip = `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
-    const call = () =>
-      handler(new Request("http://localhost/api/auth/sign-up", { headers: { "x-forwarded-for": ip } }));
+    const call = () => handler(new Request("http://localhost/api/auth/sign-up", { headers: callerAddressHeaders(ip) }));
     for (let i = 0; i < 10; i += 1) expect((await call()).status).toBe(200);
     const response = await call();
     expect(response.status).toBe(429);

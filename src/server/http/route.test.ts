@@ -3,6 +3,7 @@ import { z } from "@/lib/zod";
 import { AppError } from "./app-error";
 import { RawJson } from "./raw-json";
 import { defineRoute } from "./route";
+import { callerAddressHeaders } from "../../../tests/support/caller-address";
 
 const post = (body: BodyInit | null, headers: Record<string, string> = {}) =>
   new Request("http://localhost/api/things", {
@@ -123,7 +124,7 @@ describe("defineRoute", () => {
       handler: async () => Promise.reject(new AppError("conflict", "Already there")),
     });
     const response = await limited(
-      new Request("http://localhost/api/limited", { headers: { "x-forwarded-for": "203.0.113.9" } }),
+      new Request("http://localhost/api/limited", { headers: callerAddressHeaders("203.0.113.9") }),
     );
     expect(response.status).toBe(409);
     expect(response.headers.get("x-ratelimit-limit")).not.toBeNull();

@@ -1,5 +1,7 @@
 import diagnostics from "node:diagnostics_channel";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { stampPeerAddress } from "@/server/http/peer-address";
+import { refuseTraceOn } from "@/server/http/refuse-trace";
 import { isShuttingDown } from "./state";
 
 /** Above the idle timeouts of common load balancers (AWS ALB 60 s, nginx 60 s) so they, not we, close idle sockets. */
@@ -32,13 +34,16 @@ interface RequestStart {
 /**
  * Watches every HTTP server of the process through Node's `http.server.request.start` channel:
  * Next.js keeps its server private, and this is how shutdown finds it, counts in-flight requests
- * and raises its keep-alive timeout (for `next start` and the standalone `server.js` alike).
+ * and raises its keep-alive timeout (for `next dev`, `next start` and the standalone `server.js` alike).
+ * It fires synchronously before the server emits `request`, so it is also where each request gets
+ * its socket peer stamped (see `peer-address.ts`) and where TRACE is refused before Next sees it.
  */
 export function trackHttpServers(): void {
   if (tracker.subscribed) return;
   tracker.subscribed = true;
   diagnostics.subscribe("http.server.request.start", (message) => {
     const { request, response, server } = message as RequestStart;
+    stampPeerAddress(request);
     if (!tracker.servers.has(server)) adopt(server);
     tracker.inFlight.add(response);
     response.once("close", () => tracker.inFlight.delete(response));
@@ -49,6 +54,7 @@ export function trackHttpServers(): void {
 
 function adopt(server: Server): void {
   tracker.servers.add(server);
+  refuseTraceOn(server);
   if (server.keepAliveTimeout < KEEP_ALIVE_TIMEOUT_MS) server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   // Node requires headersTimeout above keepAliveTimeout, or a reused socket can be cut mid-request.
   if (server.headersTimeout <= server.keepAliveTimeout) server.headersTimeout = server.keepAliveTimeout + 1_000;

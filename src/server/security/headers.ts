@@ -1,5 +1,10 @@
 /** Security headers as data: one table for every response, one CSP table for pages, one CSP for the API. */
 
+/** Set by `next.config.ts` on every path, including the static files the proxy never sees. */
+export const EVERY_PATH_HEADERS: Readonly<Record<string, string>> = {
+  "X-Content-Type-Options": "nosniff",
+};
+
 /** Sent on every response the app gives. */
 export const COMMON_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "X-Content-Type-Options": "nosniff",

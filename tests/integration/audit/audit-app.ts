@@ -3,6 +3,7 @@ import { expect } from "vitest";
 import type { AuditEventsPage } from "@/lib/contracts/audit";
 import { systemRows, type Practitioner } from "../contacts/client-records-api";
 import { loadCsvApp, type CsvApp } from "../contact-csv/csv-app";
+import { callerAddressHeaders } from "../../support/caller-address";
 
 type Handler = (request: Request, next?: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -51,7 +52,7 @@ export function caller(): Caller {
 }
 
 export function callerHeaders(from: Caller): Record<string, string> {
-  return { "x-forwarded-for": from.ip, "user-agent": from.userAgent, "x-request-id": from.requestId };
+  return { ...callerAddressHeaders(from.ip), "user-agent": from.userAgent, "x-request-id": from.requestId };
 }
 
 /** Calls a route as the practitioner from a given caller (IP, user agent, request id); returns the response. */

@@ -55,14 +55,28 @@ describe("GET /api/auth/user", () => {
     }
   });
 
-  it("accepts a cookie only under the name its protocol allows", async () => {
-    const { browser } = await signedUpBrowser(routes, "Proto");
+  it("accepts a token issued over HTTP only as the plain cookie over HTTP, never as __Host- over HTTPS", async () => {
+    const { browser } = await signedUpBrowser(routes, "Plain");
     const token = browser.cookies.get("omnicrm_session") as string;
+    expect(await whoAmI(browser)).toBe(200);
     const overHttps = new TestBrowser("https://crm.example.com");
     overHttps.cookies.set("omnicrm_session", token);
     expect(await whoAmI(overHttps)).toBe(401);
+    overHttps.cookies.clear();
     overHttps.cookies.set("__Host-omnicrm_session", token);
-    expect(await whoAmI(overHttps)).toBe(200);
+    expect(await whoAmI(overHttps)).toBe(401);
+  });
+
+  it("accepts a token issued as __Host- over HTTPS only there, never as the plain cookie over HTTP", async () => {
+    const { browser } = await signedUpBrowser(routes, "Secure", new TestBrowser("https://crm.example.com"));
+    const token = browser.cookies.get("__Host-omnicrm_session") as string;
+    expect(await whoAmI(browser)).toBe(200);
+    const overHttp = new TestBrowser("http://localhost:3000");
+    overHttp.cookies.set("omnicrm_session", token);
+    expect(await whoAmI(overHttp)).toBe(401);
+    overHttp.cookies.clear();
+    overHttp.cookies.set("__Host-omnicrm_session", token);
+    expect(await whoAmI(overHttp)).toBe(401);
   });
 });
 

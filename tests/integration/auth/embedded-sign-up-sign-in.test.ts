@@ -46,7 +46,7 @@ describe("sign-up", () => {
     const cookie = setCookies(response).get("omnicrm_session");
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "lax", path: "/", maxAge: 12 * 3600 });
     expect(cookie?.secure).toBeFalsy();
-    expect(cookie?.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(cookie?.value).toMatch(/^p\.[A-Za-z0-9_-]{43}$/);
     expect(response.headers.getSetCookie().join()).not.toContain("__Host-");
 
     const me = await browser.send(routes.user, "GET", "/api/auth/user");
@@ -113,7 +113,7 @@ describe("sign-in", () => {
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ user: { id, email, displayName: "Right" } });
-    expect(browser.cookies.get("omnicrm_session")).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(browser.cookies.get("omnicrm_session")).toMatch(/^p\.[A-Za-z0-9_-]{43}$/);
     expect((await browser.send(routes.user, "GET", "/api/auth/user")).status).toBe(200);
   });
 

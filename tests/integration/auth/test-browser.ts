@@ -1,4 +1,5 @@
 import { parseSetCookie } from "cookie";
+import { callerAddressHeaders } from "../../support/caller-address";
 
 export type RouteHandler = (request: Request) => Promise<Response>;
 
@@ -26,7 +27,11 @@ export class TestBrowser {
   ) {}
 
   request(method: string, path: string, options: SendOptions = {}): Request {
-    const headers = new Headers({ "user-agent": "vitest", "x-forwarded-for": nextCallerIp(), ...this.extraHeaders });
+    const headers = new Headers({
+      "user-agent": "vitest",
+      ...callerAddressHeaders(nextCallerIp()),
+      ...this.extraHeaders,
+    });
     for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
     if (this.cookies.size > 0) {
       headers.set("cookie", [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; "));

@@ -10,6 +10,7 @@ import {
   type ClientRecordsApi,
   type Practitioner,
 } from "../contacts/client-records-api";
+import { callerAddressHeaders } from "../../support/caller-address";
 
 type Handler = (request: Request, next?: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -89,7 +90,7 @@ export function submissionRequest(
   return new Request(`http://localhost:3000/api/onboard/${token}`, {
     method: "POST",
     body,
-    headers: { "user-agent": "vitest", "x-forwarded-for": options.ip ?? nextCallerIp(), ...options.headers },
+    headers: { "user-agent": "vitest", ...callerAddressHeaders(options.ip ?? nextCallerIp()), ...options.headers },
   });
 }
 

@@ -4,6 +4,7 @@ import { POST as signIn } from "@/app/api/auth/sign-in/route";
 import { POST as signUp } from "@/app/api/auth/sign-up/route";
 import { defineRoute } from "@/server/http/route";
 import { RATE_LIMIT_POLICIES } from "@/server/security/rate-limit";
+import { callerAddressHeaders } from "../../support/caller-address";
 
 // The named policies as the real routes apply them, with the in-process limiter and the real database.
 let ipCount = 0;
@@ -36,9 +37,7 @@ describe("sign-in: 5 attempts per 15 minutes per IP and email", () => {
         jsonPost(
           "http://localhost/api/auth/sign-in",
           { email: who, password: "wrong password 123" },
-          {
-            "x-forwarded-for": address,
-          },
+          callerAddressHeaders(address),
         ),
       );
     for (let i = 0; i < RATE_LIMIT_POLICIES.signIn.limit; i += 1) {
@@ -56,13 +55,27 @@ describe("sign-up: per IP", () => {
   it("meters every attempt from one address, valid or not", async () => {
     const ip = freshIp();
     for (let i = 0; i < RATE_LIMIT_POLICIES.signUp.limit; i += 1) {
-      const response = await signUp(jsonPost("http://localhost/api/auth/sign-up", {}, { "x-forwarded-for": ip }));
+      const response = await signUp(jsonPost("http://localhost/api/auth/sign-up", {}, callerAddressHeaders(ip)));
       expect(response.status).toBe(422);
     }
     await expectRateLimited(
-      await signUp(jsonPost("http://localhost/api/auth/sign-up", {}, { "x-forwarded-for": ip })),
+      await signUp(jsonPost("http://localhost/api/auth/sign-up", {}, callerAddressHeaders(ip))),
       RATE_LIMIT_POLICIES.signUp.limit,
     );
+  });
+});
+
+describe("sign-up: per IP, whatever X-Forwarded-For says (TRUSTED_PROXY_HOPS=0, the default)", () => {
+  it("meters the connection's own address while the caller writes a new X-Forwarded-For every time", async () => {
+    const peer = freshIp();
+    const attempt = (forged: string) =>
+      signUp(
+        jsonPost("http://localhost/api/auth/sign-up", {}, { ...callerAddressHeaders(peer), "x-forwarded-for": forged }),
+      );
+    for (let i = 0; i < RATE_LIMIT_POLICIES.signUp.limit; i += 1) {
+      expect((await attempt(`198.51.100.${i + 1}`)).status).toBe(422);
+    }
+    await expectRateLimited(await attempt("198.51.100.200"), RATE_LIMIT_POLICIES.signUp.limit);
   });
 });
 
@@ -75,7 +88,7 @@ describe("API: per signed-in user", () => {
       jsonPost(
         "http://localhost/api/auth/sign-up",
         { email, password: "correct horse battery staple", displayName: name },
-        { "x-forwarded-for": freshIp() },
+        callerAddressHeaders(freshIp()),
       ),
     );
     expect(response.status).toBe(201);
@@ -88,7 +101,9 @@ describe("API: per signed-in user", () => {
   it("limits one practitioner whatever address they call from, and leaves another untouched", async () => {
     const [ada, grace] = [await signedUpCookie("ada"), await signedUpCookie("grace")];
     const call = (cookie: string) =>
-      listClients(new Request("http://localhost/api/clients", { headers: { cookie, "x-forwarded-for": freshIp() } }));
+      listClients(
+        new Request("http://localhost/api/clients", { headers: { cookie, ...callerAddressHeaders(freshIp()) } }),
+      );
     const { limit } = RATE_LIMIT_POLICIES.api;
     for (let i = 0; i < limit; i += 1) {
       const response = await call(ada);

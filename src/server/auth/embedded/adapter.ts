@@ -5,13 +5,13 @@ import { createAccount, findCredentials, replacePasswordHash } from "./accounts"
 import { hashPassword, needsRehash, verifyPassword, DUMMY_PASSWORD_HASH } from "./password";
 import { isLivePasswordReset, issuePasswordResetFor, spendPasswordReset } from "./password-resets";
 import { forgetSessionsOf } from "./session-cache";
-import { clearSessionCookie, readSessionCookie, writeSessionCookie } from "./session-cookie";
+import { clearSessionCookie, readSessionCookie, sessionTransport, writeSessionCookie } from "./session-cookie";
 import { closeAllSessions, closeSession, findSessionUser, openSession } from "./session-store";
 import { isWellFormedToken } from "./tokens";
 
 async function startSession(userId: string, call: AuthCall): Promise<void> {
   const ip = call.client.ip === "unknown" ? null : call.client.ip;
-  const token = await openSession(userId, { ip, userAgent: call.client.userAgent });
+  const token = await openSession(userId, { ip, userAgent: call.client.userAgent }, sessionTransport(call.cookies));
   writeSessionCookie(call.cookies, token);
 }
 
@@ -19,7 +19,7 @@ async function startSession(userId: string, call: AuthCall): Promise<void> {
 export const embeddedAuth: AuthAdapter = {
   async currentUser(cookies) {
     const token = readSessionCookie(cookies);
-    return isWellFormedToken(token) ? findSessionUser(token) : null;
+    return token ? findSessionUser(token) : null;
   },
 
   async signUp({ email, password }, call) {
@@ -48,7 +48,7 @@ export const embeddedAuth: AuthAdapter = {
 
   async signOut(call) {
     const token = readSessionCookie(call.cookies);
-    if (isWellFormedToken(token)) await closeSession(token);
+    if (token) await closeSession(token);
     clearSessionCookie(call.cookies);
   },
 

@@ -4,7 +4,7 @@ import { getDatabase, withSystemDb } from "@/server/db";
 import { clientListVersionSql } from "@/server/db/client-list-version";
 import type { SessionUser } from "../session-user";
 import { countLookup, cachedSession, forgetSession, forgetSessionsOf, rememberSession } from "./session-cache";
-import { hashToken, newToken } from "./tokens";
+import { hashToken, newSessionToken, type SessionTransport } from "./tokens";
 
 export interface SessionClient {
   ip: string | null;
@@ -20,8 +20,8 @@ interface SessionUserRow {
 }
 
 /** Opens a session for the user; returns the opaque token (only its hash is stored). */
-export async function openSession(userId: string, client: SessionClient): Promise<string> {
-  const token = newToken();
+export async function openSession(userId: string, client: SessionClient, transport: SessionTransport): Promise<string> {
+  const token = newSessionToken(transport);
   await withSystemDb("auth:open-session", async (tx) => {
     // Sweep this user's dead sessions while we are here; the maintenance job prunes the rest.
     await tx.execute(sql`

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashToken, isWellFormedToken, newToken } from "./tokens";
+import { hashToken, isSessionTokenFor, isWellFormedToken, newSessionToken, newToken } from "./tokens";
 
 describe("opaque tokens", () => {
   it("are 32 random bytes in base64url, different every time", () => {
@@ -18,6 +18,20 @@ describe("opaque tokens", () => {
   it("reject anything that is not a token before the database sees it", () => {
     for (const value of [undefined, "", "short", `${"A".repeat(42)}=`, `${"A".repeat(44)}`, `${"A".repeat(42)}/`]) {
       expect(isWellFormedToken(value)).toBe(false);
+    }
+  });
+});
+
+describe("session tokens", () => {
+  it("carry the transport they were issued for, and pass only for that one", () => {
+    const overHttps = newSessionToken("h");
+    const overHttp = newSessionToken("p");
+    expect(isSessionTokenFor("h", overHttps)).toBe(true);
+    expect(isSessionTokenFor("p", overHttp)).toBe(true);
+    expect(isSessionTokenFor("p", overHttps)).toBe(false);
+    expect(isSessionTokenFor("h", overHttp)).toBe(false);
+    for (const value of [undefined, "", newToken(), `h.${"A".repeat(42)}`, `x.${newToken()}`]) {
+      expect(isSessionTokenFor("h", value)).toBe(false);
     }
   });
 });

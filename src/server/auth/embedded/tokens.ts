@@ -16,3 +16,18 @@ export function hashToken(token: string): Buffer {
 export function isWellFormedToken(value: string | undefined): value is string {
   return value !== undefined && TOKEN_PATTERN.test(value);
 }
+
+/**
+ * A session token starts with the transport it was issued over (`h.` for the `__Host-` cookie over
+ * HTTPS, `p.` for the plain one over HTTP). The mark is inside what is hashed, so it cannot be
+ * changed without making the token unknown: a token is good only under the cookie it was set in.
+ */
+export type SessionTransport = "h" | "p";
+
+export function newSessionToken(transport: SessionTransport): string {
+  return `${transport}.${newToken()}`;
+}
+
+export function isSessionTokenFor(transport: SessionTransport, value: string | undefined): value is string {
+  return value !== undefined && value.startsWith(`${transport}.`) && isWellFormedToken(value.slice(2));
+}
