@@ -37,7 +37,10 @@ interface BulkDialogProps {
   onDone: (message: string) => void;
 }
 
-/** Runs one bulk request: validated with the API's contract first, errors kept for the dialog. */
+/**
+ * Runs one bulk request: validated with the API's contract first, errors kept for the dialog. The body
+ * is sent as written, not as parsed: a parsed filter (lists, booleans) is no longer its query-string form.
+ */
 function useBulkRequest() {
   const queryClient = useQueryClient();
   const [pending, setPending] = useState(false);
@@ -67,7 +70,7 @@ export function BulkDeleteDialog({ selection, count, open, onOpenChange, onDone 
   async function confirm() {
     const parsed = bulkDeleteContactsInput.safeParse(selection);
     if (!parsed.success) return request.setError(parsed.error.issues[0]?.message ?? "Check the selection");
-    const done = await request.run(() => apiRequest("/api/contacts/bulk-delete", { body: parsed.data }));
+    const done = await request.run(() => apiRequest("/api/contacts/bulk-delete", { body: selection }));
     if (done) onDone(`Deleted ${clients}.`);
   }
   return (
@@ -123,12 +126,13 @@ function BulkTagForm({
   const [chosen, setChosen] = useState<Map<string, string>>(new Map());
 
   async function apply() {
-    const parsed = bulkTagContactsInput.safeParse({ ...selection, tagIds: [...chosen.keys()], action });
+    const body = { ...selection, tagIds: [...chosen.keys()], action };
+    const parsed = bulkTagContactsInput.safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       return request.setError(issue?.path[0] === "tagIds" ? "Choose at least one tag" : (issue?.message ?? null));
     }
-    const done = await request.run(() => apiRequest("/api/contacts/bulk-tag", { body: parsed.data }));
+    const done = await request.run(() => apiRequest("/api/contacts/bulk-tag", { body }));
     const names = [...chosen.values()].join(", ");
     if (done)
       onDone(
