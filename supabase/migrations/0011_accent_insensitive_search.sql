@@ -8,6 +8,7 @@
 do $$
 declare
   unaccent_schema text;
+  folded text;
 begin
   if not exists (select 1 from pg_extension where extname = 'unaccent') then
     if exists (select 1 from pg_namespace where nspname = 'extensions') then
@@ -22,22 +23,26 @@ begin
    where e.extname = 'unaccent';
   -- unaccent() is only STABLE (its dictionary could be reloaded); naming the dictionary and the
   -- function by schema makes the result depend on the argument alone, so the wrapper may be IMMUTABLE
-  -- and used in index expressions, whatever the caller's search_path. The SQL-standard body is bound
+  -- and used in index expressions, whatever the caller's search_path. SQL-standard bodies are bound
   -- when created (the dictionary becomes its oid), so dumps and restores keep the same meaning.
-  execute format(
-    'create function app_search.fold(value text) returns text
-       language sql immutable strict parallel safe
-       return pg_catalog.lower(%I.unaccent(%L::regdictionary, value))',
-    unaccent_schema,
-    format('%I.unaccent', unaccent_schema)
-  );
+  folded := format('pg_catalog.lower(%I.unaccent(%L::regdictionary, value))', unaccent_schema,
+                   format('%I.unaccent', unaccent_schema));
+  execute format('create function app_search.fold(value text) returns text
+                    language sql immutable strict parallel safe return %s', folded);
+  -- The same body declared STABLE, which the planner inlines (an IMMUTABLE function over a STABLE one
+  -- is called through the SQL-function executor, several times slower per row). For conditions
+  -- checked row by row, which no index serves: the walk of the name index.
+  execute format('create function app_search.fold_inline(value text) returns text
+                    language sql stable strict parallel safe return %s', folded);
 end
 $$;
 
 comment on function app_search.fold(text) is
   'Search form of a text: lower case without accents. Index expressions and search predicates must both use it.';
-revoke all on function app_search.fold(text) from public;
-grant execute on function app_search.fold(text) to authenticated;
+comment on function app_search.fold_inline(text) is
+  'app_search.fold, inlined by the planner: for conditions checked row by row, never in an index.';
+revoke all on function app_search.fold(text), app_search.fold_inline(text) from public;
+grant execute on function app_search.fold(text), app_search.fold_inline(text) to authenticated;
 
 -- gin_trgm_ops lives in whichever schema holds pg_trgm; a missing schema in the path is ignored.
 set local search_path = public, extensions;

@@ -7,6 +7,7 @@ create index if not exists notes_body_text_search_idx on public.notes using gin 
 drop index if exists public.notes_body_text_folded_search_idx;
 drop index if exists public.contacts_email_folded_trgm_idx;
 drop index if exists public.contacts_display_name_folded_trgm_idx;
+drop function if exists app_search.fold_inline(text);
 drop function if exists app_search.fold(text);
 
 -- Only the extension this migration created (marked by its comment); one that was already there stays.

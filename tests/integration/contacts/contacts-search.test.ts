@@ -4,7 +4,7 @@ import type { ContactListResponse } from "@/lib/contracts/contact-list";
 import { listContactsQuery } from "@/lib/contracts/contact-list";
 import type { Contact } from "@/lib/contracts/contacts";
 import { getDatabase } from "@/server/db";
-import { contactPagePlan } from "@/server/services/contacts";
+import { contactCountStatement, contactPagePlan } from "@/server/services/contacts";
 import { explainAsUser } from "../../../scripts/bench/explain";
 import { testDbKind } from "../../support/open-test-database";
 import { loadClientRecordsApi, signUpPractitioner, type Practitioner } from "./client-records-api";
@@ -160,6 +160,19 @@ describe("search", () => {
       const plans: string[] = [];
       for (const { query } of plan.steps)
         plans.push(await explainAsUser(database.url ?? "", carol.id, query(51), { analyze: true }));
+      // The count (and the other sorts, and bulk actions by filter) match any rank in one condition:
+      // one BitmapOr over the same indexes, never a scan folding every client's name and email.
+      const count = await explainAsUser(
+        database.url ?? "",
+        carol.id,
+        contactCountStatement(carol.id, { q: "annual" }),
+        {
+          analyze: true,
+        },
+      );
+      expect(count).toContain("BitmapOr");
+      expect(count).not.toMatch(/Seq Scan on contacts/);
+      plans.push(count);
       const text = plans.join("\n");
       const indexes = [
         "contacts_display_name_folded_trgm_idx",
