@@ -321,6 +321,42 @@ test("thousands of clients: the table stays windowed, loads pages as it scrolls 
   await expect(page.getByRole("region", { name: "Selected clients" })).toContainText("1 client selected");
 });
 
+test("select all: every client matching the search, not just the loaded rows, is tagged and then deleted", async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const api = await practitioner(page, baseURL, "select-all");
+  const rows = Array.from({ length: 250 }, (_, index) => `Zoë Cohort ${String(index).padStart(3, "0")}`);
+  await importClients(api, ["Display name", ...rows, "Other Person", "Another Person"].join("\n"));
+
+  // Typed without the accent, with a filter beside the search; the first page holds 100 of the 250 matches.
+  await page.goto("/clients?q=zoe+cohort&hasEmail=false");
+  await expect(page.getByText("250 matches", { exact: true })).toBeVisible();
+  const selected = page.getByRole("region", { name: "Selected clients" });
+  await page.getByRole("checkbox", { name: "Select all loaded clients" }).check();
+  await selected.getByRole("button", { name: "Select all 250 matching" }).click();
+  await expect(selected).toContainText("All 250 matching clients selected");
+
+  await selected.getByRole("button", { name: "Tag" }).click();
+  const tagDialog = page.getByRole("dialog", { name: "Tag 250 clients" });
+  await tagDialog.getByLabel("Find or create a tag").fill("Cohort");
+  await tagDialog.getByLabel("Find or create a tag").press("Enter");
+  await tagDialog.getByRole("button", { name: "Add 1 tag" }).click();
+  await expect(tagDialog).toBeHidden();
+  const tagId = await tagIdByName(api.request, "Cohort");
+  expect(await (await api.request.get(`/api/contacts/count?tag=${tagId}`)).json()).toEqual({ count: 250 });
+
+  await page.getByRole("checkbox", { name: "Select all loaded clients" }).check();
+  await selected.getByRole("button", { name: "Select all 250 matching" }).click();
+  await selected.getByRole("button", { name: "Delete" }).click();
+  const confirmation = page.getByRole("alertdialog", { name: "Delete 250 clients?" });
+  await confirmation.getByRole("button", { name: "Delete 250 clients" }).click();
+  await expect(confirmation).toBeHidden();
+  await expect(page.getByRole("heading", { name: "No clients match" })).toBeVisible();
+  expect(await (await api.request.get("/api/contacts/count")).json()).toEqual({ count: 2 });
+});
+
 test("from the empty list, a CSV of 50 clients with one bad row is imported, listed and exported back", async ({
   page,
   baseURL,

@@ -187,32 +187,17 @@ export const duplicateContactDetails = z.object({
   matchedOn: z.enum(["email", "phone"]),
 });
 
-const idList = z
+/** Ticked clients: at most 500 ids, duplicates dropped. */
+export const contactIdList = z
   .array(z.uuid())
   .min(1, { message: "Choose at least one client" })
   .max(500, { message: "Choose at most 500 clients" })
   .transform((ids) => [...new Set(ids)]);
 
-/** `POST /api/contacts/bulk-delete`: every id must be the caller's, or nothing is deleted (404). */
-export const bulkDeleteContactsInput = z.strictObject({ ids: idList });
-
 /** `POST /api/contacts/export`: the ticked clients as CSV; every id must be the caller's, or nothing is sent (404). */
-export const exportSelectedContactsInput = z.strictObject({ ids: idList });
+export const exportSelectedContactsInput = z.strictObject({ ids: contactIdList });
 
-/** `POST /api/contacts/bulk-tag`: every client and tag must be the caller's, or nothing changes (404). */
-export const bulkTagContactsInput = z.strictObject({
-  ids: idList,
-  tagIds: z
-    .array(z.uuid())
-    .min(1)
-    .max(50)
-    .transform((ids) => [...new Set(ids)]),
-  action: z.enum(["add", "remove"]).default("add"),
-});
-
-export type BulkDeleteContactsInput = z.output<typeof bulkDeleteContactsInput>;
 export type ExportSelectedContactsInput = z.output<typeof exportSelectedContactsInput>;
-export type BulkTagContactsInput = z.output<typeof bulkTagContactsInput>;
 
 /** Fields a merge can take from either side. Unlisted fields keep the primary's value, or the duplicate's when the primary's is empty. */
 export const MERGEABLE_FIELDS = [

@@ -8,7 +8,15 @@ import {
   type ClientRecordsApi,
   type Practitioner,
 } from "./client-records-api";
-import { hostileQuery, mutatedClient, mutatedListQuery, rawBody, sendAndCheck, shapedBody } from "./hostile-input";
+import {
+  hostileQuery,
+  hostileValue,
+  mutatedClient,
+  mutatedListQuery,
+  rawBody,
+  sendAndCheck,
+  shapedBody,
+} from "./hostile-input";
 
 const RUNS = 40;
 const TIMEOUT = 180_000;
@@ -155,12 +163,25 @@ describe("hostile bodies and query strings never cause a 5xx or a partial write"
       fc.array(idArbitrary(own), { maxLength: 6 }),
       fc.array(fc.uuid(), { minLength: 499, maxLength: 502 }),
     );
-    const body = fc.oneof(
+    const action = fc.oneof(fc.constantFrom("add", "remove"), fc.string());
+    // "Every client matching": filters naming the victim's tag or text, counts around the real ones and the cap.
+    const filter = fc.oneof(
       fc.record(
-        { ids: idLists, tagIds: idLists, action: fc.oneof(fc.constantFrom("add", "remove"), fc.string()) },
+        {
+          q: fc.oneof(fc.constantFrom("", "Victim", "%", "client"), fc.string({ maxLength: 8 })),
+          tag: fc.oneof(fc.constant(victimsTag.id), idArbitrary(own)),
+          stage: fc.oneof(fc.constant("Prospect"), fc.string({ maxLength: 8 })),
+          hasEmail: fc.constantFrom("true", "false", "yes"),
+        },
         { requiredKeys: [] },
       ),
-      shapedBody(["ids", "tagIds", "action"]),
+      hostileValue,
+    );
+    const expectedCount = fc.oneof(fc.integer({ min: -1, max: 3 }), fc.constantFrom(1000, 1001), hostileValue);
+    const body = fc.oneof(
+      fc.record({ ids: idLists, tagIds: idLists, action }, { requiredKeys: [] }),
+      fc.record({ filter, expectedCount, tagIds: idLists, action }, { requiredKeys: [] }),
+      shapedBody(["ids", "tagIds", "action", "filter", "expectedCount"]),
       rawBody,
     );
     await fc.assert(

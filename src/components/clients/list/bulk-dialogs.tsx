@@ -19,18 +19,28 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { apiRequest, isApiError } from "@/lib/api-client";
 import { countOf } from "@/lib/contact-display";
-import { bulkDeleteContactsInput, bulkTagContactsInput } from "@/lib/contracts/contacts";
+import {
+  bulkDeleteContactsInput,
+  bulkTagContactsInput,
+  type ContactSelectionBody,
+} from "@/lib/contracts/contact-selection";
 import { CONTACTS_QUERY_KEY } from "./use-contact-list";
 
 interface BulkDialogProps {
-  ids: readonly string[];
+  /** The ticked ids, or every client matching the list's filters with the count the practitioner saw. */
+  selection: ContactSelectionBody;
+  /** How many clients that is. */
+  count: number;
   open: boolean;
   onOpenChange: (open: boolean) => void;
   /** Called after the server applied the change, with a sentence to announce. */
   onDone: (message: string) => void;
 }
 
-/** Runs one bulk request: validated with the API's contract first, errors kept for the dialog. */
+/**
+ * Runs one bulk request: validated with the API's contract first, errors kept for the dialog. The body
+ * is sent as written, not as parsed: a parsed filter (lists, booleans) is no longer its query-string form.
+ */
 function useBulkRequest() {
   const queryClient = useQueryClient();
   const [pending, setPending] = useState(false);
@@ -53,14 +63,14 @@ function useBulkRequest() {
   return { pending, error, setError, run };
 }
 
-/** Deletes the ticked clients after a confirmation that says how many; all or nothing. */
-export function BulkDeleteDialog({ ids, open, onOpenChange, onDone }: BulkDialogProps) {
+/** Deletes the selected clients after a confirmation that says how many; all or nothing. */
+export function BulkDeleteDialog({ selection, count, open, onOpenChange, onDone }: BulkDialogProps) {
   const request = useBulkRequest();
-  const clients = countOf(ids.length, "client");
+  const clients = countOf(count, "client");
   async function confirm() {
-    const parsed = bulkDeleteContactsInput.safeParse({ ids });
+    const parsed = bulkDeleteContactsInput.safeParse(selection);
     if (!parsed.success) return request.setError(parsed.error.issues[0]?.message ?? "Check the selection");
-    const done = await request.run(() => apiRequest("/api/contacts/bulk-delete", { body: parsed.data }));
+    const done = await request.run(() => apiRequest("/api/contacts/bulk-delete", { body: selection }));
     if (done) onDone(`Deleted ${clients}.`);
   }
   return (
@@ -69,8 +79,12 @@ export function BulkDeleteDialog({ ids, open, onOpenChange, onDone }: BulkDialog
         <AlertDialogHeader>
           <AlertDialogTitle>Delete {clients}?</AlertDialogTitle>
           <AlertDialogDescription>
-            {ids.length === 1 ? "This client" : `These ${ids.length} clients`}, with their notes and tags, will be
-            deleted for good. This cannot be undone.
+            {"ids" in selection
+              ? count === 1
+                ? "This client"
+                : `These ${count.toLocaleString("en")} clients`
+              : `All ${countOf(count, "client")} matching the search and filters`}
+            , with their notes and tags, will be deleted for good. This cannot be undone.
           </AlertDialogDescription>
         </AlertDialogHeader>
         <ErrorAlert message={request.error} />
@@ -86,39 +100,45 @@ export function BulkDeleteDialog({ ids, open, onOpenChange, onDone }: BulkDialog
   );
 }
 
-/** Adds tags to, or removes them from, every ticked client. */
-export function BulkTagDialog({ ids, open, onOpenChange, onDone }: BulkDialogProps) {
+/** Adds tags to, or removes them from, every selected client. */
+export function BulkTagDialog({ selection, count, open, onOpenChange, onDone }: BulkDialogProps) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="max-h-[calc(100dvh-2rem)] overflow-y-auto">
         <DialogHeader>
-          <DialogTitle>Tag {countOf(ids.length, "client")}</DialogTitle>
+          <DialogTitle>Tag {countOf(count, "client")}</DialogTitle>
           <DialogDescription>Choose the tags to add to, or take off, every selected client.</DialogDescription>
         </DialogHeader>
-        <BulkTagForm ids={ids} onCancel={() => onOpenChange(false)} onDone={onDone} />
+        <BulkTagForm selection={selection} count={count} onCancel={() => onOpenChange(false)} onDone={onDone} />
       </DialogContent>
     </Dialog>
   );
 }
 
-function BulkTagForm({ ids, onCancel, onDone }: Pick<BulkDialogProps, "ids" | "onDone"> & { onCancel: () => void }) {
+function BulkTagForm({
+  selection,
+  count,
+  onCancel,
+  onDone,
+}: Pick<BulkDialogProps, "selection" | "count" | "onDone"> & { onCancel: () => void }) {
   const request = useBulkRequest();
   const [action, setAction] = useState<"add" | "remove">("add");
   const [chosen, setChosen] = useState<Map<string, string>>(new Map());
 
   async function apply() {
-    const parsed = bulkTagContactsInput.safeParse({ ids, tagIds: [...chosen.keys()], action });
+    const body = { ...selection, tagIds: [...chosen.keys()], action };
+    const parsed = bulkTagContactsInput.safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       return request.setError(issue?.path[0] === "tagIds" ? "Choose at least one tag" : (issue?.message ?? null));
     }
-    const done = await request.run(() => apiRequest("/api/contacts/bulk-tag", { body: parsed.data }));
+    const done = await request.run(() => apiRequest("/api/contacts/bulk-tag", { body }));
     const names = [...chosen.values()].join(", ");
     if (done)
       onDone(
         action === "add"
-          ? `Added ${names} to ${countOf(ids.length, "client")}.`
-          : `Removed ${names} from ${countOf(ids.length, "client")}.`,
+          ? `Added ${names} to ${countOf(count, "client")}.`
+          : `Removed ${names} from ${countOf(count, "client")}.`,
       );
   }
 

@@ -7,6 +7,7 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
+import type { ContactSelectionBody } from "@/lib/contracts/contact-selection";
 import { NewClientDialog } from "../new-client/new-client-dialog";
 import { BulkBar } from "./bulk-bar";
 import { BulkDeleteDialog, BulkTagDialog } from "./bulk-dialogs";
@@ -18,7 +19,7 @@ import { SearchBox } from "./search-box";
 import { useContactCount, useContactPages } from "./use-contact-list";
 import { useListParams } from "./use-list-params";
 import { usePageShortcuts } from "./use-page-shortcuts";
-import { useRowSelection } from "./row-selection";
+import { matchingOffer, useRowSelection } from "./row-selection";
 import { useExportSelection } from "./use-export-selection";
 
 /** The clients list: search, filters, sort and selection, all kept in the URL except the selection. */
@@ -44,6 +45,15 @@ export function ClientsView() {
     selection.clear();
     selectionExport.clearError();
   }
+
+  // A count still showing the previous filters' answer must not be offered for these.
+  const total = count.isPlaceholderData ? undefined : count.data?.count;
+  const { matchingCount } = selection;
+  const bulkSelection: ContactSelectionBody =
+    matchingCount === null
+      ? { ids: [...selection.selected] }
+      : { filter: Object.fromEntries(apiFilterQuery(params)), expectedCount: matchingCount };
+  const selectedCount = matchingCount ?? selection.selected.size;
 
   usePageShortcuts({ "/": () => searchRef.current?.focus(), n: () => setCreating(true) });
 
@@ -149,9 +159,12 @@ export function ClientsView() {
       </p>
       {results}
       <BulkBar
-        count={selection.selected.size}
+        count={selectedCount}
+        allMatching={matchingCount !== null}
+        offer={matchingOffer(selection, ids, total)}
+        onSelectAllMatching={selection.selectAllMatching}
         onTag={() => setBulk("tag")}
-        onExport={() => void selectionExport.exportIds([...selection.selected])}
+        onExport={() => void selectionExport.exportSelection(bulkSelection, selectedCount)}
         onDelete={() => setBulk("delete")}
         onClear={() => {
           selection.clear();
@@ -162,13 +175,15 @@ export function ClientsView() {
       />
       <NewClientDialog open={creating} onOpenChange={setCreating} />
       <BulkTagDialog
-        ids={[...selection.selected]}
+        selection={bulkSelection}
+        count={selectedCount}
         open={bulk === "tag"}
         onOpenChange={(next) => setBulk(next ? "tag" : null)}
         onDone={finishBulk}
       />
       <BulkDeleteDialog
-        ids={[...selection.selected]}
+        selection={bulkSelection}
+        count={selectedCount}
         open={bulk === "delete"}
         onOpenChange={(next) => setBulk(next ? "delete" : null)}
         onDone={finishBulk}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toggledSelection } from "./row-selection";
+import { matchingOffer, toggledSelection } from "./row-selection";
 
 const ids = ["a", "b", "c", "d", "e"];
 const sorted = (set: Set<string>) => [...set].sort();
@@ -26,5 +26,25 @@ describe("toggledSelection", () => {
 
   it("leaves the selection alone for a row that is not loaded", () => {
     expect(sorted(toggledSelection(new Set(["a"]), ids, 7, 0, true))).toEqual(["a"]);
+  });
+});
+
+describe("matchingOffer", () => {
+  const all = { selected: new Set(ids), matchingCount: null };
+
+  it("offers every matching client once all loaded rows are ticked and more match", () => {
+    expect(matchingOffer(all, ids, 130)).toEqual({ kind: "offer", total: 130 });
+    expect(matchingOffer(all, ids, 1000)).toEqual({ kind: "offer", total: 1000 });
+  });
+
+  it("says why not when more match than one bulk action takes", () => {
+    expect(matchingOffer(all, ids, 1001)).toEqual({ kind: "tooMany", total: 1001 });
+  });
+
+  it("offers nothing while some loaded rows are unticked, all are loaded, the count is unknown or already chosen", () => {
+    expect(matchingOffer({ selected: new Set(["a"]), matchingCount: null }, ids, 130)).toBeNull();
+    expect(matchingOffer(all, ids, 5)).toBeNull();
+    expect(matchingOffer(all, ids, undefined)).toBeNull();
+    expect(matchingOffer({ ...all, matchingCount: 130 }, ids, 130)).toBeNull();
   });
 });

@@ -9,7 +9,8 @@ import { TagPicker } from "@/components/tags/tag-picker";
 import { TAGS_QUERY_KEY } from "@/components/tags/use-tags";
 import { Button } from "@/components/ui/button";
 import { apiRequest, isApiError } from "@/lib/api-client";
-import { bulkTagContactsInput, type Contact } from "@/lib/contracts/contacts";
+import { bulkTagContactsInput } from "@/lib/contracts/contact-selection";
+import type { Contact } from "@/lib/contracts/contacts";
 import { CONTACTS_QUERY_KEY } from "../list/use-contact-list";
 
 type ContactTag = Contact["tags"][number];

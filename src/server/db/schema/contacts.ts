@@ -56,8 +56,9 @@ export const contacts = pgTable(
     ),
     index("contacts_user_id_email_idx").on(table.userId, table.emailNormalized),
     index("contacts_user_id_phone_idx").on(table.userId, table.phoneNormalized),
-    index("contacts_display_name_trgm_idx").using("gin", table.displayName.op("gin_trgm_ops")),
-    index("contacts_email_trgm_idx").using("gin", table.emailNormalized.op("gin_trgm_ops")),
+    // Search compares folded text (lower case, no accents) through these; 0011 gives them gin_trgm_ops.
+    index("contacts_display_name_folded_trgm_idx").using("gin", sql`app_search.fold(${table.displayName})`),
+    index("contacts_email_folded_trgm_idx").using("gin", sql`app_search.fold(${table.emailNormalized})`),
     index("contacts_phone_trgm_idx").using("gin", table.phoneNormalized.op("gin_trgm_ops")),
   ],
 );

@@ -4,7 +4,7 @@ import { contacts } from "./contacts";
 
 /**
  * A session note about one client: the editor's JSON document plus its plain text, which is what
- * search reads (through the `to_tsvector('simple', body_text)` index). Final exactly when signed;
+ * search reads (through the `to_tsvector('simple', app_search.fold(body_text))` index). Final exactly when signed;
  * from then on the database refuses any change but a move to another client (merge), see 0006.
  */
 export const notes = pgTable(
@@ -36,6 +36,9 @@ export const notes = pgTable(
       table.contactId,
       table.createdAt.desc().nullsFirst(),
     ),
-    index("notes_body_text_search_idx").using("gin", sql`to_tsvector('simple', ${table.bodyText})`),
+    index("notes_body_text_folded_search_idx").using(
+      "gin",
+      sql`to_tsvector('simple', app_search.fold(${table.bodyText}))`,
+    ),
   ],
 );

@@ -49,10 +49,22 @@ export function contactPagePlan(userId: string, input: ListContactsQuery): PageP
   return { sort, order, steps: [{ query }] };
 }
 
-/** The count of the same filters and search. */
-export function contactCountStatement(userId: string, input: ContactFilters): SQL {
+/** The clients matching the filters and search: the view with the indexes when searching, else the table. */
+function matchingSet(userId: string, input: ContactFilters): { from: SQL; conditions: SQL[] } {
   const terms = input.q === undefined ? undefined : searchTerms(input.q);
   const conditions = filterConditions(userId, input);
-  if (!terms) return sql`select count(*)::int as count from public.contacts c where ${where(conditions)}`;
-  return sql`select count(*)::int as count from app_search.my_contacts c where ${where([...conditions, anyMatch(terms)])}`;
+  if (!terms) return { from: sql`public.contacts c`, conditions };
+  return { from: sql`app_search.my_contacts c`, conditions: [...conditions, anyMatch(terms)] };
+}
+
+/** The count of the same filters and search. */
+export function contactCountStatement(userId: string, input: ContactFilters): SQL {
+  const { from, conditions } = matchingSet(userId, input);
+  return sql`select count(*)::int as count from ${from} where ${where(conditions)}`;
+}
+
+/** The ids of the clients the count counts, at most `limit` of them (a bulk action by filter). */
+export function matchingContactIdsStatement(userId: string, input: ContactFilters, limit: number): SQL {
+  const { from, conditions } = matchingSet(userId, input);
+  return sql`select c.id from ${from} where ${where(conditions)} limit ${limit}`;
 }
