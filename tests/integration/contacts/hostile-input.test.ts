@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { beforeAll, describe, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Contact } from "@/lib/contracts/contacts";
 import type { Tag } from "@/lib/contracts/tags";
 import {
@@ -8,6 +8,7 @@ import {
   type ClientRecordsApi,
   type Practitioner,
 } from "./client-records-api";
+import { contactCursorQuery, hostileContactCursorQuery } from "./hostile-cursors";
 import {
   hostileQuery,
   hostileValue,
@@ -99,6 +100,22 @@ describe("hostile bodies and query strings never cause a 5xx or a partial write"
         },
       ),
       { numRuns: RUNS * 2 },
+    );
+  });
+
+  it("GET /api/contacts with crafted cursors for the sort asked for", { timeout: TIMEOUT }, async () => {
+    const { who } = await attacker("Cursor");
+    await fc.assert(
+      fc.asyncProperty(hostileContactCursorQuery, async (query) => {
+        const sent = await sendAndCheck(who, [], "GET", `/api/contacts?${query}`);
+        expect([200, 400, 422]).toContain(sent.status);
+      }),
+      {
+        numRuns: RUNS * 2,
+        examples: ["0000-01-01 00:00:00+00", "2024-01-01 00:00:00+99", "2024-01-01 00:00:00+05:99"].map((at) => [
+          contactCursorQuery({ sort: "created", order: "desc", keys: [at], id: crypto.randomUUID() }),
+        ]),
+      },
     );
   });
 

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { hostileKeysetCursor } from "../contacts/hostile-cursors";
 import { NOTE_MARK_TYPES, NOTE_NODE_TYPES, NOTE_TEMPLATE_IDS } from "@/lib/contracts/notes";
 
 /** Raw text that is not what a JSON API expects (sent as the body as it is). */
@@ -122,6 +123,7 @@ export const listQueryArb = fc
         fc
           .record({ at: fc.string(), id: fc.uuid() })
           .map((value) => Buffer.from(JSON.stringify(value)).toString("base64url")),
+        hostileKeysetCursor,
       ),
       other: fc.string({ maxLength: 10 }),
     },

@@ -3,7 +3,9 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { noteAmendmentSchema, noteListResponse, noteSchema } from "@/lib/contracts/notes";
 import { errorBodySchema } from "@/lib/contracts/errors";
+import { isPostgresTimestamp } from "@/server/http/postgres-timestamp";
 import { temporaryDataDir } from "../auth/fixtures";
+import { hostileKeysetCursor, hostileTimestampText } from "../contacts/hostile-cursors";
 import { hostileBodyArb, idSegmentArb, listQueryArb, NASTY_DOCUMENTS, RawBody } from "./hostile-bodies";
 import { loadNotesApp, noteFrom, paragraphs, type NotesApp, type NotesRoutes, type Practitioner } from "./notes-app";
 
@@ -214,6 +216,29 @@ describe("hostile input never breaks a notes endpoint", () => {
       },
       "?limit=5",
     );
+  });
+
+  it("GET /api/contacts/:id/notes with crafted cursors answers a page or a 422", async () => {
+    const { practitioner, clientId } = await practitionerWithNotes("Cursor");
+    await property(hostileKeysetCursor, async (cursor) => {
+      const path = `/api/contacts/${clientId}/notes?cursor=${cursor}`;
+      const { status, payload } = await attempt({ practitioner, route: "listNotes", method: "GET", path, id: clientId });
+      expect([200, 422]).toContain(status);
+      if (status < 400) noteListResponse.parse(payload);
+    });
+  });
+
+  it("every cursor time the check accepts, the database reads", async () => {
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(hostileTimestampText, async (text) => {
+        if (!isPostgresTimestamp(text)) return;
+        accepted += 1;
+        await app.asSystem(sql`select ${text}::timestamptz as at`);
+      }),
+      { numRuns: 400 },
+    );
+    expect(accepted).toBeGreaterThan(0);
   });
 
   it("every route with odd ids where an id belongs", async () => {

@@ -19,6 +19,7 @@ import {
   rawBody,
   shapedBody,
 } from "../contacts/hostile-input";
+import { hostileKeysetCursor } from "../contacts/hostile-cursors";
 import { consentAnswers, createLink, intakeForm, submit, type IntakeApi } from "../intake/intake-api";
 
 const RUNS = 30;
@@ -210,6 +211,17 @@ describe("hostile input to the intake, consent, audit, photo and account routes 
         }
       }),
       { numRuns: RUNS },
+    );
+  });
+
+  it("audit events: crafted cursors answer a page or a 422", { timeout: TIMEOUT }, async () => {
+    const { who } = await attacker("Cursor");
+    await fc.assert(
+      fc.asyncProperty(hostileKeysetCursor, async (cursor) => {
+        const sent = await sendAndCheck(who, "GET", `/api/audit-events?cursor=${cursor}`);
+        expect([200, 422]).toContain(sent.status);
+      }),
+      { numRuns: RUNS * 2 },
     );
   });
 

@@ -3,6 +3,7 @@ import { auditEventFilters, type AuditEventFilters } from "@/lib/contracts/audit
 import { withUserDb } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
 import { type KeysetCursor } from "@/server/http/keyset-cursor";
+import { withCallerValues } from "@/server/services/contacts/database-errors";
 import { BYTE_ORDER_MARK, auditCsvHeaderLine, auditCsvLines } from "./audit-csv";
 import { auditCountStatement, auditPageStatement, toAuditEvent, type AuditEventRow } from "./audit-query";
 import { recordAuditEvent } from "./record-audit-event";
@@ -36,19 +37,22 @@ export async function exportAuditEvents(
   now: Date = new Date(),
 ): Promise<AuditCsvExport> {
   const { userId } = context;
-  const start = await withUserDb(userId, async (tx) => {
-    const [counted] = resultRows<{ count: number | string }>(await tx.execute(auditCountStatement(userId, filters)));
-    const id = await recordAuditEvent(tx, {
-      userId,
-      action: "audit.exported",
-      metadata: { count: Number(counted?.count ?? 0), filters: filterNames(filters) },
-    });
-    const [at] = resultRows<{ at: string }>(
-      await tx.execute(sql`select to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at`),
-    );
-    if (!at) throw new Error("the export start time was not read");
-    return { at: at.at, id } satisfies KeysetCursor;
-  });
+  // The count reads the caller's filters first, so a date Postgres cannot read is a 422 before any byte is sent.
+  const start = await withCallerValues(() =>
+    withUserDb(userId, async (tx) => {
+      const [counted] = resultRows<{ count: number | string }>(await tx.execute(auditCountStatement(userId, filters)));
+      const id = await recordAuditEvent(tx, {
+        userId,
+        action: "audit.exported",
+        metadata: { count: Number(counted?.count ?? 0), filters: filterNames(filters) },
+      });
+      const [at] = resultRows<{ at: string }>(
+        await tx.execute(sql`select to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at`),
+      );
+      if (!at) throw new Error("the export start time was not read");
+      return { at: at.at, id } satisfies KeysetCursor;
+    }),
+  );
 
   const encoder = new TextEncoder();
   let after: KeysetCursor | null = start;

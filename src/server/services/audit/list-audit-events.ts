@@ -2,6 +2,7 @@ import { auditEventsQuery, type AuditEventsPage, type AuditEventsQuery } from "@
 import { withUserDb } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
 import { decodeKeysetCursor, encodeKeysetCursor } from "@/server/http/keyset-cursor";
+import { withCallerValues } from "@/server/services/contacts/database-errors";
 import { auditPageStatement, toAuditEvent, type AuditEventRow } from "./audit-query";
 
 export { auditEventsQuery as listAuditEventsInput };
@@ -10,8 +11,10 @@ export { auditEventsQuery as listAuditEventsInput };
 export async function listAuditEvents(context: { userId: string }, query: AuditEventsQuery): Promise<AuditEventsPage> {
   const { cursor, limit, ...filters } = query;
   const after = cursor === undefined ? null : decodeKeysetCursor(cursor);
-  const rows = await withUserDb(context.userId, async (tx) =>
-    resultRows<AuditEventRow>(await tx.execute(auditPageStatement(context.userId, filters, after, limit + 1))),
+  const rows = await withCallerValues(() =>
+    withUserDb(context.userId, async (tx) =>
+      resultRows<AuditEventRow>(await tx.execute(auditPageStatement(context.userId, filters, after, limit + 1))),
+    ),
   );
   const items = rows.slice(0, limit).map(toAuditEvent);
   const last = items.at(-1);

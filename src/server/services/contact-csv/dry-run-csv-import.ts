@@ -1,9 +1,9 @@
 import type { CsvDryRunResponse, CsvDuplicate } from "@/lib/contracts/contact-csv";
 import { withUserDb } from "@/server/db";
-import { duplicatesIn, type UserContext } from "@/server/services/contacts";
+import type { UserContext } from "@/server/services/contacts";
 import { describeClients } from "./existing-clients";
 import { planCsvImport, type ImportStep } from "./plan-csv-import";
-import { contactKeys, prepareCsvImport } from "./prepare-csv-import";
+import { existingDuplicates, prepareCsvImport } from "./prepare-csv-import";
 import type { CsvUploadSource } from "./read-csv-upload";
 
 type DuplicateStep = Exclude<ImportStep, { kind: "create" }>;
@@ -17,7 +17,7 @@ export async function dryRunCsvImport(context: UserContext, source: CsvUploadSou
   const { table, candidates, errors, options } = await prepareCsvImport(source);
   const { userId } = context;
   return withUserDb(userId, async (tx) => {
-    const existing = await duplicatesIn(tx, userId, contactKeys(candidates));
+    const existing = await existingDuplicates(tx, userId, candidates);
     const steps = planCsvImport(candidates, existing, options);
     const clients = await describeClients(
       tx,

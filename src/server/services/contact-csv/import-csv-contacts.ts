@@ -1,9 +1,10 @@
+import { setImmediate } from "node:timers/promises";
 import { withUserDb } from "@/server/db";
 import { recordAuditEvent } from "@/server/services/audit";
-import { duplicatesIn, type UserContext } from "@/server/services/contacts";
+import type { UserContext } from "@/server/services/contacts";
 import { importEventStream } from "./import-event-stream";
 import { planCsvImport } from "./plan-csv-import";
-import { contactKeys, invalidRowReasons, prepareCsvImport } from "./prepare-csv-import";
+import { existingDuplicates, invalidRowReasons, prepareCsvImport } from "./prepare-csv-import";
 import type { CsvUploadSource } from "./read-csv-upload";
 import { writeCsvImport } from "./write-csv-import";
 
@@ -21,8 +22,9 @@ export async function importCsvContacts(
   const { userId } = context;
   return importEventStream((report, signal) =>
     withUserDb(userId, async (tx) => {
-      const existing = await duplicatesIn(tx, userId, contactKeys(candidates));
+      const existing = await existingDuplicates(tx, userId, candidates);
       const steps = planCsvImport(candidates, existing, options);
+      await setImmediate();
       const result = await writeCsvImport(tx, userId, steps, report, signal);
       const skipped = [...invalidRowReasons(errors), ...result.skipped].sort((a, b) => a.row - b.row);
       await recordAuditEvent(tx, {

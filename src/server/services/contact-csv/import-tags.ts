@@ -1,3 +1,4 @@
+import { setImmediate } from "node:timers/promises";
 import { sql } from "drizzle-orm";
 import { nextTagColors } from "@/lib/tag-colors";
 import type { DbTransaction } from "@/server/db";
@@ -69,5 +70,6 @@ export async function linkTags(tx: DbTransaction, userId: string, links: readonl
       select (pair ->> 0)::uuid, (pair ->> 1)::uuid, ${userId}::uuid
         from jsonb_array_elements(${asJson(links.slice(start, start + LINKS_PER_STATEMENT))}) as pair
       on conflict do nothing`);
+    await setImmediate();
   }
 }

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "@/server/http/app-error";
 import { detectDelimiter, parseCsvFile } from "./parse-csv-file";
 
-function refusal(text: string): AppError {
+async function refusal(text: string): Promise<AppError> {
   try {
-    parseCsvFile(text);
+    await parseCsvFile(text);
   } catch (error) {
     if (error instanceof AppError) return error;
     throw error;
@@ -21,8 +21,8 @@ describe("reading a CSV of clients", () => {
     expect(detectDelimiter("Name\n")).toBe(",");
   });
 
-  it("numbers rows as a spreadsheet does, keeps quoted line breaks and doubled quotes, skips blank lines", () => {
-    const table = parseCsvFile('Name;Notes\r\n"Maya";"first\nsecond"\r\n\r\n;\r\n"Sam ""Sammy"" Lee";x\r\n');
+  it("numbers rows as a spreadsheet does, keeps quoted line breaks and doubled quotes, skips blank lines", async () => {
+    const table = await parseCsvFile('Name;Notes\r\n"Maya";"first\nsecond"\r\n\r\n;\r\n"Sam ""Sammy"" Lee";x\r\n');
     expect(table.delimiter).toBe(";");
     expect(table.headers).toEqual(["Name", "Notes"]);
     expect(table.rows).toEqual([
@@ -31,20 +31,20 @@ describe("reading a CSV of clients", () => {
     ]);
   });
 
-  it("pads short rows, allows blank trailing cells, and keeps stray quotes inside values", () => {
-    const table = parseCsvFile("Name,Height,Email\nMaya,5'10\"\nSam,6,sam@example.com,,\n");
+  it("pads short rows, allows blank trailing cells, and keeps stray quotes inside values", async () => {
+    const table = await parseCsvFile("Name,Height,Email\nMaya,5'10\"\nSam,6,sam@example.com,,\n");
     expect(table.rows).toEqual([
       { row: 2, cells: ["Maya", "5'10\"", ""] },
       { row: 3, cells: ["Sam", "6", "sam@example.com"] },
     ]);
   });
 
-  it("reverses the formula guard of its own exports", () => {
-    const table = parseCsvFile("Name,Phone\n'=Maya,'+1 415\n");
+  it("reverses the formula guard of its own exports", async () => {
+    const table = await parseCsvFile("Name,Phone\n'=Maya,'+1 415\n");
     expect(table.rows[0]?.cells).toEqual(["=Maya", "+1 415"]);
   });
 
-  it("refuses a file it cannot read whole, saying where", () => {
+  it("refuses a file it cannot read whole, saying where", async () => {
     const cases: [string, number, RegExp][] = [
       ["", 422, /empty/],
       ["  \n\n", 422, /empty/],
@@ -57,13 +57,20 @@ describe("reading a CSV of clients", () => {
       [`Name\n${"x\n".repeat(10_001)}`, 413, /10,001 rows/],
     ];
     for (const [text, status, message] of cases) {
-      const error = refusal(text);
+      const error = await refusal(text);
       expect([error.status, error.message]).toEqual([status, expect.stringMatching(message)]);
       expect(error.details).toEqual([{ path: "file", message: error.message }]);
     }
   });
 
-  it("accepts exactly 10,000 rows", () => {
-    expect(parseCsvFile(`Name\n${"x\n".repeat(10_000)}`).rows).toHaveLength(10_000);
+  it("accepts exactly 10,000 rows", async () => {
+    expect((await parseCsvFile(`Name\n${"x\n".repeat(10_000)}`)).rows).toHaveLength(10_000);
+  });
+
+  it("keeps characters whole where the file is handed to the parser in slices", async () => {
+    const name = "Zoë 🙂 Łukasz 名前 ".repeat(40);
+    const rows = Array.from({ length: 400 }, (_, index) => `"${name}${index}"`);
+    const table = await parseCsvFile(`Name\n${rows.join("\n")}\n`);
+    expect(table.rows.map((row) => row.cells[0])).toEqual(rows.map((_, index) => `${name}${index}`));
   });
 });

@@ -1,4 +1,6 @@
-import { CsvError, parse } from "csv-parse/sync";
+import { Readable } from "node:stream";
+import { setImmediate } from "node:timers/promises";
+import { CsvError, parse } from "csv-parse";
 import { CSV_IMPORT_LIMITS, type CsvDelimiter } from "@/lib/contracts/contact-csv";
 import { AppError } from "@/server/http/app-error";
 import { restoreFormula } from "./csv-cells";
@@ -40,21 +42,42 @@ export function detectDelimiter(text: string): CsvDelimiter {
   return semicolons > commas ? ";" : ",";
 }
 
-function parseRecords(text: string, delimiter: CsvDelimiter): string[][] {
-  try {
-    return parse(text, {
+/** Bytes handed to the parser at a time, and records read between turns of the event loop. */
+const PARSE_CHUNK_BYTES = 64 * 1024;
+const RECORDS_PER_TURN = 500;
+
+/** The text in byte slices: the parser keeps a character split across two slices whole. */
+function* byteSlices(text: string): Generator<Buffer> {
+  const bytes = Buffer.from(text, "utf8");
+  for (let start = 0; start < bytes.length; start += PARSE_CHUNK_BYTES) {
+    yield bytes.subarray(start, start + PARSE_CHUNK_BYTES);
+  }
+}
+
+/** Every record, read with csv-parse's streaming parser and yielding to the event loop as it goes. */
+async function parseRecords(text: string, delimiter: CsvDelimiter): Promise<string[][]> {
+  const parser = Readable.from(byteSlices(text)).pipe(
+    parse({
       delimiter,
       record_delimiter: ["\r\n", "\n", "\r"],
       relax_column_count: true,
       // A stray quote inside an unquoted value (5'10", 12" pizza) is kept as a character.
       relax_quotes: true,
-    });
+    }),
+  );
+  const records: string[][] = [];
+  try {
+    for await (const record of parser) {
+      records.push(record as string[]);
+      if (records.length % RECORDS_PER_TURN === 0) await setImmediate();
+    }
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const line = Number(error.lines ?? 0);
     const explain = PARSER_ERRORS[error.code];
     throw unreadable(explain ? explain(line) : `The file could not be read as CSV near line ${line}.`);
   }
+  return records;
 }
 
 const isBlank = (cells: readonly string[]) => cells.every((cell) => cell.trim() === "");
@@ -63,10 +86,10 @@ const isBlank = (cells: readonly string[]) => cells.every((cell) => cell.trim() 
  * Reads a whole CSV and checks its shape: a header row, at most 100 columns, no row wider than
  * the header (blank trailing cells aside), between 1 and 10,000 rows of clients.
  */
-export function parseCsvFile(text: string): CsvTable {
+export async function parseCsvFile(text: string): Promise<CsvTable> {
   if (text.trim() === "") throw unreadable("The file is empty.");
   const delimiter = detectDelimiter(text);
-  const [headerRecord = [], ...records] = parseRecords(text, delimiter);
+  const [headerRecord = [], ...records] = await parseRecords(text, delimiter);
   const headers = headerRecord.map((header) => header.trim());
   if (isBlank(headers)) throw unreadable("The first row must hold the column names.");
   if (headers.length > CSV_IMPORT_LIMITS.columns) {

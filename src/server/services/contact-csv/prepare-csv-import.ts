@@ -1,3 +1,4 @@
+import { setImmediate } from "node:timers/promises";
 import {
   csvImportOptions,
   type CsvImportOptions,
@@ -5,10 +6,13 @@ import {
   type CsvRowError,
 } from "@/lib/contracts/contact-csv";
 import { suggestMapping } from "@/lib/csv-columns";
+import type { DbTransaction } from "@/server/db";
 import { AppError } from "@/server/http/app-error";
+import { duplicatesIn } from "@/server/services/contacts";
 import { decodeCsvText } from "./decode-csv-text";
 import { mapCsvRows, type ImportCandidate } from "./map-csv-rows";
 import { parseCsvFile, type CsvTable } from "./parse-csv-file";
+import type { ExistingMatch } from "./plan-csv-import";
 import { readCsvUpload, type CsvUploadSource } from "./read-csv-upload";
 
 export interface PreparedImport {
@@ -28,7 +32,8 @@ const invalidOptions = (path: string, message: string) =>
 /** The uploaded file read, checked and mapped: what dry-run reports on and import writes. Nothing touches the database. */
 export async function prepareCsvImport(source: CsvUploadSource): Promise<PreparedImport> {
   const upload = await readCsvUpload(source);
-  const table = parseCsvFile(decodeCsvText(upload.bytes));
+  await setImmediate();
+  const table = await parseCsvFile(decodeCsvText(upload.bytes));
   const parsed = csvImportOptions.safeParse(upload.options ?? {});
   if (!parsed.success) {
     const [issue] = parsed.error.issues;
@@ -46,12 +51,31 @@ export async function prepareCsvImport(source: CsvUploadSource): Promise<Prepare
   if (!mapping.some((field) => field !== null && NAME_FIELDS.includes(field))) {
     throw invalidOptions("options.mapping", "Map a column to Display name, or to First name or Last name");
   }
-  return { fileName: upload.fileName, table, mapping, options, ...mapCsvRows(table, mapping) };
+  return { fileName: upload.fileName, table, mapping, options, ...(await mapCsvRows(table, mapping)) };
 }
 
 /** What a duplicate check needs of each candidate. */
 export function contactKeys(candidates: readonly ImportCandidate[]) {
   return candidates.map(({ contact }) => ({ email: contact.email ?? null, phone: contact.phone ?? null }));
+}
+
+/** Candidates looked up per query: a full file is checked in slices, with a turn of the event loop between. */
+const LOOKUPS_PER_QUERY = 1_000;
+
+/** Which candidates (by position) duplicate a client already on file, as `duplicatesIn` reports them. */
+export async function existingDuplicates(
+  tx: DbTransaction,
+  userId: string,
+  candidates: readonly ImportCandidate[],
+): Promise<ExistingMatch[]> {
+  const keys = contactKeys(candidates);
+  const matches: ExistingMatch[] = [];
+  for (let start = 0; start < keys.length; start += LOOKUPS_PER_QUERY) {
+    const found = await duplicatesIn(tx, userId, keys.slice(start, start + LOOKUPS_PER_QUERY));
+    matches.push(...found.map((match) => ({ ...match, index: match.index + start })));
+    await setImmediate();
+  }
+  return matches;
 }
 
 /** An invalid row, as one line of the result: each field and what is wrong with it. */

@@ -11,7 +11,7 @@ import { readCsvUpload, type CsvUploadSource } from "./read-csv-upload";
  */
 export async function previewCsvImport(_context: UserContext, source: CsvUploadSource): Promise<CsvPreviewResponse> {
   const upload = await readCsvUpload(source);
-  const table = parseCsvFile(decodeCsvText(upload.bytes));
+  const table = await parseCsvFile(decodeCsvText(upload.bytes));
   return {
     fileName: upload.fileName,
     delimiter: table.delimiter,

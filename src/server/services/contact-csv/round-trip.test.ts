@@ -86,13 +86,13 @@ function meaning(value: unknown): unknown {
 }
 
 describe("the clients CSV round trip (export cells → import rows)", () => {
-  it("reads back every field of any client, hostile text included", () => {
-    fc.assert(
-      fc.property(
+  it("reads back every field of any client, hostile text included", async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(rawClient, { minLength: 1, maxLength: 5 }),
         fc.array(text(20).filter(Boolean), { maxLength: 3 }),
         instant,
-        (raws, tagNames, createdAt) => {
+        async (raws, tagNames, createdAt) => {
           const contacts: Contact[] = raws.map((raw, index) => {
             const fields = createContactInput.parse(raw);
             return {
@@ -105,8 +105,8 @@ describe("the clients CSV round trip (export cells → import rows)", () => {
             } as Contact;
           });
           const file = BYTE_ORDER_MARK + csvHeaderLine() + csvRecordLines(contacts);
-          const table = parseCsvFile(decodeCsvText(new TextEncoder().encode(file)));
-          const { candidates, errors } = mapCsvRows(table, suggestMapping(table.headers));
+          const table = await parseCsvFile(decodeCsvText(new TextEncoder().encode(file)));
+          const { candidates, errors } = await mapCsvRows(table, suggestMapping(table.headers));
           expect(errors).toEqual([]);
           expect(candidates).toHaveLength(contacts.length);
           candidates.forEach((candidate, index) => {

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { setImmediate } from "node:timers/promises";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { CsvImportResult } from "@/lib/contracts/contact-csv";
 import type { CreateContactInput } from "@/lib/contracts/contacts";
@@ -93,6 +94,7 @@ export async function writeCsvImport(
   let done = 0;
   report({ done, total });
   const tagIds = await ensureTags(tx, userId, [...steps.flatMap((step) => step.candidate.tags)]);
+  await setImmediate();
   const links: [string, string][] = [];
   const linkAll = (contactId: string, names: readonly string[]) =>
     names.forEach((name) => {
@@ -118,6 +120,8 @@ export async function writeCsvImport(
     chunk.forEach((client) => linkAll(client.id, client.tags));
     done += chunk.length;
     report({ done, total });
+    // Embedded PGlite answers in the same thread: give other requests a turn between chunks.
+    await setImmediate();
   }
 
   const targetIds = [...mergesIntoExisting.keys()];
@@ -161,6 +165,7 @@ export async function writeCsvImport(
         .where(and(eq(contacts.userId, userId), eq(contacts.id, target.id)));
     }
     report({ done, total });
+    await setImmediate();
   }
   await linkTags(tx, userId, links);
 

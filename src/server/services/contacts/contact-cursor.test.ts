@@ -55,5 +55,8 @@ describe("isTimestampText", () => {
     expect(isTimestampText("2024-01-01 24:00:00+00")).toBe(false);
     expect(isTimestampText("2024-01-01T00:00:00Z")).toBe(false);
     expect(isTimestampText("infinity")).toBe(false);
+    expect(isTimestampText("0000-01-01 00:00:00+00")).toBe(false);
+    expect(isTimestampText("2024-01-01 00:00:00+99")).toBe(false);
+    expect(isTimestampText("2024-01-01 00:00:00+05:99")).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { z } from "@/lib/zod";
 import { CONTACT_SORTS, type ContactSort } from "@/lib/contracts/contact-list";
 import { AppError } from "@/server/http/app-error";
+import { isPostgresTimestamp } from "@/server/http/postgres-timestamp";
 
 export type SortOrder = "asc" | "desc";
 
@@ -13,23 +14,11 @@ export interface ContactCursor {
 }
 
 /** `timestamptz::text` as Postgres prints it (ISO DateStyle), or the `-infinity` of a client never seen. */
-const TIMESTAMP_TEXT = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
+const TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
 
-/** A timestamp Postgres will parse without error: the pattern and a day that exists. */
+/** A timestamp as Postgres prints it that it will also read back without error (see isPostgresTimestamp). */
 export function isTimestampText(value: string): boolean {
-  if (value === "-infinity") return true;
-  const match = TIMESTAMP_TEXT.exec(value);
-  if (!match) return false;
-  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = match.slice(1, 7).map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    year >= 1 &&
-    date.getUTCMonth() === month - 1 &&
-    date.getUTCDate() === day &&
-    hour < 24 &&
-    minute < 60 &&
-    second < 60
-  );
+  return value === "-infinity" || (TIMESTAMP_TEXT.test(value) && isPostgresTimestamp(value));
 }
 
 const timestampKey = z.string().refine(isTimestampText);

@@ -4,6 +4,7 @@ import { resultRows } from "@/server/db/result-rows";
 import { RawJson } from "@/server/http/raw-json";
 import type { UserContext } from "./context";
 import { encodeCursor } from "./contact-cursor";
+import { withCallerValues } from "./database-errors";
 import type { SummaryJsonRow } from "./contact-row";
 import { contactPagePlan, type PageQuery } from "./contact-statements";
 import { cachedPage, pageKey, rememberPage } from "./list-page-cache";
@@ -38,18 +39,20 @@ async function buildPage(context: UserContext, input: ListContactsQuery): Promis
   const { steps, sort, order } = contactPagePlan(context.userId, input);
   // One row more than the page tells whether another page follows.
   const wanted = input.limit + 1;
-  const rows = await withUserDb(context.userId, async (tx) => {
-    const found: PageRow[] = [];
-    const read = async (query: PageQuery, rowsWanted: number) =>
-      resultRows<PageRow>(await tx.execute(query(rowsWanted)));
-    for (const step of steps) {
-      const rowsWanted = wanted - found.length;
-      if (rowsWanted <= 0) break;
-      const walked = step.walk ? await read(step.walk, rowsWanted) : [];
-      found.push(...(walked.length === rowsWanted ? walked : await read(step.query, rowsWanted)));
-    }
-    return found;
-  });
+  const rows = await withCallerValues(() =>
+    withUserDb(context.userId, async (tx) => {
+      const found: PageRow[] = [];
+      const read = async (query: PageQuery, rowsWanted: number) =>
+        resultRows<PageRow>(await tx.execute(query(rowsWanted)));
+      for (const step of steps) {
+        const rowsWanted = wanted - found.length;
+        if (rowsWanted <= 0) break;
+        const walked = step.walk ? await read(step.walk, rowsWanted) : [];
+        found.push(...(walked.length === rowsWanted ? walked : await read(step.query, rowsWanted)));
+      }
+      return found;
+    }),
+  );
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   const keys = last ? [last.sort_key_0, ...(last.sort_key_1 === undefined ? [] : [last.sort_key_1])] : [];

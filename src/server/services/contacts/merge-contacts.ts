@@ -10,9 +10,12 @@ import { withUserDb } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
 import { contacts } from "@/server/db/schema";
 import { AppError } from "@/server/http/app-error";
+import { eraseStoredFiles } from "@/server/services/account/erase-stored-files";
 import { recordAuditEvent } from "@/server/services/audit";
+import { deletePhotoObject } from "@/server/services/photos/delete-photo-object";
 import type { UserContext } from "./context";
 import { selectContact } from "./contact-row";
+import { mergePhoto, type MergedPhoto } from "./merge-photo";
 
 export { mergeContactsInput };
 
@@ -33,7 +36,9 @@ function chooseSides(primary: ContactRecord, duplicate: ContactRecord, fields: M
 /**
  * Folds a duplicate client into the one kept (`id`), in one transaction: chosen fields, every note
  * and tag and every consent record moved over, the earlier "added" date kept, the duplicate deleted. Either id not the
- * caller's → 404 and nothing changes.
+ * caller's → 404 and nothing changes. Photo files follow the rows: a chosen duplicate photo is copied
+ * into the kept client's folder first (deleted again if the merge fails), and the duplicate's folder
+ * and any replaced photo are erased only after the commit.
  */
 export async function mergeContacts(
   context: UserContext,
@@ -44,56 +49,69 @@ export async function mergeContacts(
     throw new AppError("validation_failed", "A client cannot be merged into itself", {
       details: [{ path: "duplicateId", message: "Choose a different client" }],
     });
-  return withUserDb(userId, async (tx) => {
-    const pair = await tx
-      .select()
-      .from(contacts)
-      .where(and(eq(contacts.userId, userId), inArray(contacts.id, [input.id, input.duplicateId])))
-      .for("update");
-    const primary = pair.find((row) => row.id === input.id);
-    const duplicate = pair.find((row) => row.id === input.duplicateId);
-    if (!primary || !duplicate) throw AppError.notFound("Client");
+  let written: string | null = null;
+  let merge: { response: MergeContactsResponse; leftOver: MergedPhoto["leftOver"] };
+  try {
+    merge = await withUserDb(userId, async (tx) => {
+      const pair = await tx
+        .select()
+        .from(contacts)
+        .where(and(eq(contacts.userId, userId), inArray(contacts.id, [input.id, input.duplicateId])))
+        .for("update");
+      const primary = pair.find((row) => row.id === input.id);
+      const duplicate = pair.find((row) => row.id === input.duplicateId);
+      if (!primary || !duplicate) throw AppError.notFound("Client");
 
-    const { values, fromDuplicate } = chooseSides(primary, duplicate, input.fields);
-    const notesMoved = resultRows(
-      await tx.execute(sql`update public.notes set contact_id = ${primary.id}
+      const { values, fromDuplicate } = chooseSides(primary, duplicate, input.fields);
+      const photo = await mergePhoto(userId, primary, duplicate, fromDuplicate.includes("photoPath"));
+      written = photo.written;
+      const notesMoved = resultRows(
+        await tx.execute(sql`update public.notes set contact_id = ${primary.id}
                             where user_id = ${userId} and contact_id = ${duplicate.id} returning 1`),
-    ).length;
-    const tagsMoved = resultRows(
-      await tx.execute(sql`insert into public.contact_tags (contact_id, tag_id, user_id)
+      ).length;
+      const tagsMoved = resultRows(
+        await tx.execute(sql`insert into public.contact_tags (contact_id, tag_id, user_id)
                            select ${primary.id}::uuid, tag_id, user_id from public.contact_tags
                             where user_id = ${userId} and contact_id = ${duplicate.id}
                            on conflict do nothing returning 1`),
-    ).length;
-    // Consent history is evidence: the duplicate's records move with it rather than vanish in the cascade.
-    const consentsMoved = resultRows(
-      await tx.execute(sql`update public.client_consents set contact_id = ${primary.id}
+      ).length;
+      // Consent history is evidence: the duplicate's records move with it rather than vanish in the cascade.
+      const consentsMoved = resultRows(
+        await tx.execute(sql`update public.client_consents set contact_id = ${primary.id}
                             where user_id = ${userId} and contact_id = ${duplicate.id} returning 1`),
-    ).length;
-    await tx.delete(contacts).where(and(eq(contacts.userId, userId), eq(contacts.id, duplicate.id)));
-    await tx
-      .update(contacts)
-      .set({
-        ...values,
-        createdAt: primary.createdAt < duplicate.createdAt ? primary.createdAt : duplicate.createdAt,
-        updatedAt: sql`now()`,
-      })
-      .where(and(eq(contacts.userId, userId), eq(contacts.id, primary.id)));
+      ).length;
+      await tx.delete(contacts).where(and(eq(contacts.userId, userId), eq(contacts.id, duplicate.id)));
+      await tx
+        .update(contacts)
+        .set({
+          ...values,
+          photoPath: photo.photoPath,
+          createdAt: primary.createdAt < duplicate.createdAt ? primary.createdAt : duplicate.createdAt,
+          updatedAt: sql`now()`,
+        })
+        .where(and(eq(contacts.userId, userId), eq(contacts.id, primary.id)));
 
-    const contact = await selectContact(tx, userId, primary.id);
-    if (!contact) throw new Error("the merged client could not be read back");
-    await recordAuditEvent(tx, {
-      userId,
-      action: "client.merged",
-      target: { type: "client", id: primary.id },
-      metadata: {
-        duplicateId: duplicate.id,
-        fieldsFromDuplicate: fromDuplicate.join(","),
-        notesMoved,
-        tagsMoved,
-        consentsMoved,
-      },
+      const contact = await selectContact(tx, userId, primary.id);
+      if (!contact) throw new Error("the merged client could not be read back");
+      await recordAuditEvent(tx, {
+        userId,
+        action: "client.merged",
+        target: { type: "client", id: primary.id },
+        metadata: {
+          duplicateId: duplicate.id,
+          fieldsFromDuplicate: fromDuplicate.join(","),
+          notesMoved,
+          tagsMoved,
+          consentsMoved,
+        },
+      });
+      const merged = { duplicateId: duplicate.id, fromDuplicate, notesMoved, tagsMoved, consentsMoved };
+      return { response: { contact, merged }, leftOver: photo.leftOver };
     });
-    return { contact, merged: { duplicateId: duplicate.id, fromDuplicate, notesMoved, tagsMoved, consentsMoved } };
-  });
+  } catch (error) {
+    if (written) await deletePhotoObject(written);
+    throw error;
+  }
+  await eraseStoredFiles(merge.leftOver, "clients merged");
+  return merge.response;
 }

@@ -4,6 +4,7 @@ import { withUserDb } from "@/server/db";
 import { notes } from "@/server/db/schema";
 import type { UserContext } from "@/server/services/contacts";
 import { decodeKeysetCursor, encodeKeysetCursor } from "@/server/http/keyset-cursor";
+import { withCallerValues } from "@/server/services/contacts/database-errors";
 import { assertContactExists, NOTE_COLUMNS, withAmendments } from "./note-row";
 
 export { listNotesQuery as listNotesInput };
@@ -15,24 +16,26 @@ export async function listNotes(
 ): Promise<NoteListResponse> {
   const { userId } = context;
   const after = input.cursor === undefined ? undefined : decodeKeysetCursor(input.cursor);
-  return withUserDb(userId, async (tx) => {
-    await assertContactExists(tx, userId, input.contactId);
-    const rows = await tx
-      .select({ ...NOTE_COLUMNS, position: sql<string>`to_json(${notes.createdAt}) #>> '{}'` })
-      .from(notes)
-      .where(
-        and(
-          eq(notes.userId, userId),
-          eq(notes.contactId, input.contactId),
-          after && sql`(${notes.createdAt}, ${notes.id}) < (${after.at}::timestamptz, ${after.id}::uuid)`,
-        ),
-      )
-      .orderBy(desc(notes.createdAt), desc(notes.id))
-      .limit(input.limit + 1);
-    const page = rows.slice(0, input.limit);
-    const last = page.at(-1);
-    const nextCursor =
-      rows.length > input.limit && last ? encodeKeysetCursor({ at: last.position, id: last.id }) : null;
-    return { items: await withAmendments(tx, userId, page), nextCursor };
-  });
+  return withCallerValues(() =>
+    withUserDb(userId, async (tx) => {
+      await assertContactExists(tx, userId, input.contactId);
+      const rows = await tx
+        .select({ ...NOTE_COLUMNS, position: sql<string>`to_json(${notes.createdAt}) #>> '{}'` })
+        .from(notes)
+        .where(
+          and(
+            eq(notes.userId, userId),
+            eq(notes.contactId, input.contactId),
+            after && sql`(${notes.createdAt}, ${notes.id}) < (${after.at}::timestamptz, ${after.id}::uuid)`,
+          ),
+        )
+        .orderBy(desc(notes.createdAt), desc(notes.id))
+        .limit(input.limit + 1);
+      const page = rows.slice(0, input.limit);
+      const last = page.at(-1);
+      const nextCursor =
+        rows.length > input.limit && last ? encodeKeysetCursor({ at: last.position, id: last.id }) : null;
+      return { items: await withAmendments(tx, userId, page), nextCursor };
+    }),
+  );
 }

@@ -12,6 +12,7 @@ export { processPhoto, processPhotoInput, type ProcessedPhoto } from "./process-
 export { preparePhoto, preparePhotoInput, type PreparedPhoto } from "./prepare-photo";
 export { writePhotoObject } from "./write-photo-object";
 export { deletePhotoObject } from "./delete-photo-object";
+export { copyPhotoObject } from "./copy-photo-object";
 export { attachPhoto, attachPhotoInput } from "./attach-photo";
 export { storeClientPhoto, storeClientPhotoInput } from "./store-client-photo";
 export { removeClientPhoto, removeClientPhotoInput } from "./remove-client-photo";
