@@ -58,6 +58,16 @@ module.exports = {
       to: { path: ["^src/app/", "(^|/)node_modules/next/(server|headers)(\\.js|\\.d\\.ts|/|$)"] },
     },
     {
+      name: "below-http-no-http",
+      comment:
+        "The route wrapper (src/server/http) sits above services and the cross-cutting modules: they never import it. Errors live in src/server/errors.ts, below everything.",
+      severity: "error",
+      from: {
+        path: "^src/server/(services|db|auth|security|jobs|storage|mail|crypto|observability|config|pagination|uploads)/",
+      },
+      to: { path: "^src/server/http/" },
+    },
+    {
       name: "browser-code-no-server",
       comment: "Code that runs in the browser (src/lib, src/components, client components) never imports src/server.",
       severity: "error",

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { hasSessionCookie } from "@/server/auth/cookie-names";
 import { env } from "@/server/config/env";
-import type { AppError } from "@/server/http/app-error";
+import type { AppError } from "@/server/errors";
 import { errorResponse } from "@/server/http/error-response";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/server/http/request-id";
 import { bodySizeRefusal } from "@/server/security/body-limit";

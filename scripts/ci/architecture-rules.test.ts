@@ -23,6 +23,11 @@ const scratchFiles: Record<string, { source: string; breaks: string[] }> = {
     source: `import "next/server";\nimport "next/headers";\nimport "@/app/page";`,
     breaks: ["service-no-http", "nothing-imports-app"],
   },
+  "src/server/services/notes/list-notes.ts": {
+    source: `import "@/server/http/route";\nexport const b = 1;`,
+    breaks: ["below-http-no-http"],
+  },
+  "src/server/http/route.ts": { source: `export const defineRoute = 1;`, breaks: [] },
   "src/lib/format.ts": {
     source: `import { a } from "@/server/auth/session";\nexport const b = a;`,
     breaks: ["browser-code-no-server"],

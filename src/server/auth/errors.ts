@@ -1,4 +1,4 @@
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 
 /** The one answer for every failed sign-in, so it never tells whether the email has an account. */
 export function invalidCredentials(): AppError {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAppError } from "@/server/http/app-error";
+import { isAppError } from "@/server/errors";
 import { decryptWith, encryptWith, envelopeKeyId, isEnvelope } from "./envelope";
 import { generateKeyEntry, parseKeyring } from "./key-material";
 

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import type { Keyring } from "./key-material";
 
 const ALGORITHM = "aes-256-gcm";

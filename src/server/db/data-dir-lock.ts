@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 
 export interface DataDirLock {
   release(): Promise<void>;

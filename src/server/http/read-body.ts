@@ -1,7 +1,7 @@
 import { byteSizeText } from "@/lib/byte-size";
 import { env } from "@/server/config/env";
-import { AppError } from "./app-error";
-import { readCappedBytes } from "./capped-body";
+import { AppError } from "@/server/errors";
+import { readCappedBytes } from "@/server/uploads/capped-body";
 
 /** Reads a JSON body with the size cap enforced on the bytes actually received. */
 export async function readJsonBody(request: Request): Promise<unknown> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "@/lib/zod";
-import { AppError } from "./app-error";
-import { RawJson } from "./raw-json";
+import { AppError } from "@/server/errors";
+import { RawJson } from "@/server/db/raw-json";
 import { defineRoute } from "./route";
 import { callerAddressHeaders } from "../../../tests/support/caller-address";
 

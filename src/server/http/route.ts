@@ -7,10 +7,10 @@ import { reportError } from "@/server/observability/error-reporting";
 import { runWithRequestContext } from "@/server/observability/request-context";
 import { enforceRateLimit } from "@/server/security/rate-limit";
 import type { PolicyName } from "@/server/security/rate-limit/policies";
-import { AppError } from "./app-error";
+import { AppError, toAppError } from "@/server/errors";
 import { clientIp } from "./client-info";
-import { errorResponse, toAppError } from "./error-response";
-import { RawJson } from "./raw-json";
+import { errorResponse } from "./error-response";
+import { RawJson } from "@/server/db/raw-json";
 import { readJsonBody } from "./read-body";
 import { requestIdFrom, REQUEST_ID_HEADER } from "./request-id";
 

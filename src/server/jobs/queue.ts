@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { DbExecutor } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { JOB_KINDS, type JobKindName } from "./registry";
 
 export interface ClaimedJob {

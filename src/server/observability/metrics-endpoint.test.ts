@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type AppError } from "@/server/http/app-error";
+import { type AppError } from "@/server/errors";
 import { assertMetricsAccess } from "./metrics-endpoint";
 
 const TOKEN = "metrics-token-0123456789";

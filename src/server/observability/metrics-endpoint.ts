@@ -1,5 +1,5 @@
 import { env } from "@/server/config/env";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { sameSecret } from "@/server/security/same-secret";
 import { metricsRegistry } from "./metrics";
 

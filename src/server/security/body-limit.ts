@@ -1,5 +1,5 @@
 import { byteSizeText } from "@/lib/byte-size";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 
 /**
  * The most a multipart upload may declare. Next keeps at most 10 MiB of a body for the proxy and cuts

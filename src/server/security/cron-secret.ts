@@ -1,4 +1,4 @@
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { sameSecret } from "./same-secret";
 
 export const CRON_PATH_PREFIX = "/api/cron/";

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { assertContentType, normalizePrefix, objectPathSegments } from "./object-path";
 import type { ObjectStorage, StoredObject } from "./object-storage";
 

@@ -1,6 +1,6 @@
 import { createClient, type WebSocketLikeConstructor } from "@supabase/supabase-js";
 import WebSocket from "ws";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { assertContentType, normalizePrefix, objectPathSegments } from "./object-path";
 import type { ObjectStorage, StoredObject } from "./object-storage";
 

@@ -189,7 +189,7 @@ describe("client record events", () => {
 
   it("the client page's view is recorded with the page request's headers", async () => {
     const client = await newClient();
-    const { runWithRequestHeaders } = await import("@/server/services/audit");
+    const { runWithRequestHeaders } = await import("@/server/http/request-headers-context");
     const { getContact } = await import("@/server/services/contacts");
     const from = caller();
     const headers = new Headers(callerHeaders(from));

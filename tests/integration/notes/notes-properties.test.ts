@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { noteAmendmentSchema, noteListResponse, noteSchema } from "@/lib/contracts/notes";
 import { errorBodySchema } from "@/lib/contracts/errors";
-import { isPostgresTimestamp } from "@/server/http/postgres-timestamp";
+import { isPostgresTimestamp } from "@/server/pagination/postgres-timestamp";
 import { temporaryDataDir } from "../auth/fixtures";
 import { hostileKeysetCursor, hostileTimestampText } from "../contacts/hostile-cursors";
 import { hostileBodyArb, idSegmentArb, listQueryArb, NASTY_DOCUMENTS, RawBody } from "./hostile-bodies";

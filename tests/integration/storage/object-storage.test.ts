@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isAppError } from "../../../src/server/http/app-error";
+import { isAppError } from "@/server/errors";
 import { createLocalStorage } from "../../../src/server/storage/local-storage";
 import { objectBytes, type ObjectStorage } from "../../../src/server/storage/object-storage";
 import { createSupabaseStorage } from "../../../src/server/storage/supabase-storage";

@@ -1,5 +1,5 @@
 import { defineRoute } from "@/server/http/route";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 
 /** Any /api path no route claims: a 404 in the one error shape instead of Next's HTML page. */
 const noSuchRoute = defineRoute({

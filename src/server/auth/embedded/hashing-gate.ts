@@ -1,4 +1,4 @@
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { recordHashingRefused, recordHashingState } from "@/server/observability/metrics";
 import { createConcurrencyGate, type ConcurrencyGate } from "@/server/security/concurrency-gate";
 

@@ -1,7 +1,7 @@
 import { createClient, type WebSocketLikeConstructor } from "@supabase/supabase-js";
 import WebSocket from "ws";
 import { env } from "@/server/config/env";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { supabaseUrl } from "./client";
 
 /** GoTrue's admin API with the project's secret key: server-only, never bound to a request's session. */

@@ -4,7 +4,7 @@ import {
   isAuthSessionMissingError,
   type AuthError,
 } from "@supabase/supabase-js";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { emailTaken, invalidCredentials } from "../errors";
 
 const tooManyAttempts = () => new AppError("rate_limited", "Too many attempts. Wait a few minutes and try again.");

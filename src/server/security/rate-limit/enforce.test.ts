@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { isAppError, type AppError } from "@/server/http/app-error";
+import { isAppError, type AppError } from "@/server/errors";
 import { createLogger } from "@/server/observability/create-logger";
 import { runWithRequestContext } from "@/server/observability/request-context";
 import { enforceRateLimit, pingRateLimiter } from "./enforce";

@@ -1,4 +1,4 @@
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { log } from "@/server/observability/logger";
 import { activeRateLimiter } from "./active-limiter";
 import { keyKind, limiterIdentifier } from "./caller-key";

@@ -1,4 +1,4 @@
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { log } from "@/server/observability/logger";
 import { keyKind } from "./caller-key";
 import { LIMITER_TIMEOUT_MS, LIMITER_UNAVAILABLE_RETRY_SECONDS, type PolicyName } from "./policies";

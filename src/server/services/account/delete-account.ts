@@ -5,7 +5,7 @@ import { deleteSupabaseUser } from "@/server/auth/supabase/admin";
 import { runMode } from "@/server/config/mode";
 import { withSystemDb, type DbTransaction } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit";
 import { accountStoragePrefixes, eraseStoredFiles } from "./erase-stored-files";
 import { tableIdentifier, tablesWithUserId } from "./user-data-catalog";

@@ -6,7 +6,7 @@ import { z } from "@/lib/zod";
 import { exportContactsQuery } from "@/lib/contracts/contact-csv";
 import { withSystemDb, withUserDb } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { log } from "@/server/observability/logger";
 import { getObject } from "@/server/storage";
 import { recordAuditEvent } from "@/server/services/audit";

@@ -7,7 +7,7 @@ import {
   type AuditMetadata,
   type AuditTargetType,
 } from "@/lib/contracts/audit";
-import type { KeysetCursor } from "@/server/http/keyset-cursor";
+import type { KeysetCursor } from "@/server/pagination/keyset-cursor";
 
 export interface AuditEventRow {
   id: string;

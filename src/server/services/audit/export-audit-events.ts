@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { auditEventFilters, type AuditEventFilters } from "@/lib/contracts/audit";
 import { withUserDb } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
-import { type KeysetCursor } from "@/server/http/keyset-cursor";
+import { type KeysetCursor } from "@/server/pagination/keyset-cursor";
 import { withCallerValues } from "@/server/services/contacts/database-errors";
 import { BYTE_ORDER_MARK, auditCsvHeaderLine, auditCsvLines } from "./audit-csv";
 import { auditCountStatement, auditPageStatement, toAuditEvent, type AuditEventRow } from "./audit-query";

@@ -1,7 +1,7 @@
 import { auditEventsQuery, type AuditEventsPage, type AuditEventsQuery } from "@/lib/contracts/audit";
 import { withUserDb } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
-import { decodeKeysetCursor, encodeKeysetCursor } from "@/server/http/keyset-cursor";
+import { decodeKeysetCursor, encodeKeysetCursor } from "@/server/pagination/keyset-cursor";
 import { withCallerValues } from "@/server/services/contacts/database-errors";
 import { auditPageStatement, toAuditEvent, type AuditEventRow } from "./audit-query";
 

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { AuditAction, AuditMetadata } from "@/lib/contracts/audit";
 import { withSystemDb, withUserDb } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
-import { isAppError } from "@/server/http/app-error";
+import { isAppError } from "@/server/errors";
 import { recordAuditEvent } from "./record-audit-event";
 
 type AuthAction = Extract<AuditAction, `auth.${string}`>;

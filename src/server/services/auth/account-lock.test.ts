@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import type * as RateLimitModule from "@/server/security/rate-limit";
 
 // The limiter's store is down: every call to it fails the way callStore reports it.

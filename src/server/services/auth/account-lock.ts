@@ -1,4 +1,4 @@
-import { isAppError } from "@/server/http/app-error";
+import { isAppError } from "@/server/errors";
 import { afterResponse } from "@/server/lifecycle/after-response";
 import { recordAccountLock } from "@/server/observability/metrics";
 import { log } from "@/server/observability/logger";

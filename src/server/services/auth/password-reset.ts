@@ -6,7 +6,7 @@ import type {
 } from "@/lib/contracts/auth";
 import { estimatePasswordStrength, WEAK_PASSWORD_MESSAGE } from "@/lib/password-strength";
 import { authAdapter, type AuthCall, type ResetMail } from "@/server/auth/adapter";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { RESET_LINK_MINUTES } from "@/server/auth/reset-link";
 import { afterResponse } from "@/server/lifecycle/after-response";
 import { sendMail } from "@/server/mail";

@@ -10,7 +10,7 @@ import {
 } from "@/lib/contracts/consents";
 import type { DbTransaction } from "@/server/db";
 import { clientConsents } from "@/server/db/schema";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { currentRequestContext } from "@/server/observability/request-context";
 import { recordAuditEvent } from "@/server/services/audit";
 import { refusalsAsAppErrors } from "@/server/services/contacts/database-errors";

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { consentRecordParams, type ClientConsentDetail } from "@/lib/contracts/consents";
 import { withUserDb } from "@/server/db";
 import { clientConsents, consentDocuments } from "@/server/db/schema";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import type { UserContext } from "@/server/services/contacts";
 import { CONSENT_COLUMNS, toClientConsent } from "./consent-rows";
 

@@ -3,7 +3,7 @@ import type { ClientConsent } from "@/lib/contracts/consents";
 import { contactIdParams } from "@/lib/contracts/contacts";
 import { withUserDb, type DbTransaction } from "@/server/db";
 import { clientConsents, consentDocuments, contacts } from "@/server/db/schema";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import type { UserContext } from "@/server/services/contacts";
 import { CONSENT_COLUMNS, toClientConsent } from "./consent-rows";
 

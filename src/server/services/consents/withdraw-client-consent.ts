@@ -9,7 +9,7 @@ import {
 import { contactIdParams } from "@/lib/contracts/contacts";
 import { withUserDb } from "@/server/db";
 import { clientConsents, contacts } from "@/server/db/schema";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { currentRequestContext } from "@/server/observability/request-context";
 import { recordAuditEvent } from "@/server/services/audit";
 import type { UserContext } from "@/server/services/contacts";

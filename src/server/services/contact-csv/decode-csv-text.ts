@@ -1,4 +1,4 @@
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 
 const SAVE_AS_CSV = "Save it as “CSV UTF-8 (comma delimited)” and upload that file.";
 

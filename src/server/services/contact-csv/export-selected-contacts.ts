@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { ExportSelectedContactsInput } from "@/lib/contracts/contacts";
 import { withUserDb } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit";
 import { CONTACT_COLUMNS, toContact, type ContactRow, type UserContext } from "@/server/services/contacts";
 import { uuidArray } from "@/server/services/contacts/id-list";

@@ -1,5 +1,5 @@
 import type { CsvImportEvent, CsvImportResult } from "@/lib/contracts/contact-csv";
-import { toAppError } from "@/server/http/error-response";
+import { toAppError } from "@/server/errors";
 import { reportError } from "@/server/observability/error-reporting";
 import { log } from "@/server/observability/logger";
 import { currentRequestContext } from "@/server/observability/request-context";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { detectDelimiter, parseCsvFile } from "./parse-csv-file";
 
 async function refusal(text: string): Promise<AppError> {

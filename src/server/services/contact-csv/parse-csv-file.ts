@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { setImmediate } from "node:timers/promises";
 import { CsvError, parse } from "csv-parse";
 import { CSV_IMPORT_LIMITS, type CsvDelimiter } from "@/lib/contracts/contact-csv";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { restoreFormula } from "./csv-cells";
 
 export interface CsvRow {

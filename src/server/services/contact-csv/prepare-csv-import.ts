@@ -7,7 +7,7 @@ import {
 } from "@/lib/contracts/contact-csv";
 import { suggestMapping } from "@/lib/csv-columns";
 import type { DbTransaction } from "@/server/db";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { duplicatesIn } from "@/server/services/contacts";
 import { decodeCsvText } from "./decode-csv-text";
 import { mapCsvRows, type ImportCandidate } from "./map-csv-rows";

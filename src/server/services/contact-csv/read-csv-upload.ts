@@ -1,7 +1,7 @@
 import busboy from "busboy";
 import { CSV_IMPORT_LIMITS, CSV_TOO_LARGE_MESSAGE, CSV_UPLOAD_PARTS } from "@/lib/contracts/contact-csv";
-import { AppError } from "@/server/http/app-error";
-import { cappedStream } from "@/server/http/capped-body";
+import { AppError } from "@/server/errors";
+import { cappedStream } from "@/server/uploads/capped-body";
 
 /** What a route hands over: the request's content type and body stream, nothing else of HTTP. */
 export interface CsvUploadSource {

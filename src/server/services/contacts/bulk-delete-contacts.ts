@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { bulkDeleteContactsInput, type BulkDeleteContactsInput } from "@/lib/contracts/contact-selection";
 import { withUserDb } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { eraseStoredFiles } from "@/server/services/account/erase-stored-files";
 import { recordAuditEvent } from "@/server/services/audit";
 import type { UserContext } from "./context";

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { bulkTagContactsInput, type BulkTagContactsInput } from "@/lib/contracts/contact-selection";
 import { withUserDb, type DbTransaction } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import type { UserContext } from "./context";
 import { uuidArray } from "./id-list";
 import { selectedContactIds } from "./selected-contact-ids";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isAppError } from "@/server/http/app-error";
+import { isAppError } from "@/server/errors";
 import { decodeCursor, encodeCursor, isTimestampText } from "./contact-cursor";
 
 const id = "2f1d7c3e-8a4b-4c5d-9e6f-0a1b2c3d4e5f";

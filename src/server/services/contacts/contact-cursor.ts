@@ -1,7 +1,7 @@
 import { z } from "@/lib/zod";
 import { CONTACT_SORTS, type ContactSort } from "@/lib/contracts/contact-list";
-import { AppError } from "@/server/http/app-error";
-import { isPostgresTimestamp } from "@/server/http/postgres-timestamp";
+import { AppError } from "@/server/errors";
+import { isPostgresTimestamp } from "@/server/pagination/postgres-timestamp";
 
 export type SortOrder = "asc" | "desc";
 

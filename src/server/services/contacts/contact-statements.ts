@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { ContactFilters, ContactSort, ListContactsQuery } from "@/lib/contracts/contact-list";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { decodeCursor, type SortOrder } from "./contact-cursor";
 import { afterKey, filterConditions, orderBy, SORTS, where } from "./contact-query";
 import { relevanceSteps, type PageQuery, type PageStep } from "./contact-relevance";

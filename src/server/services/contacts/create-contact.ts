@@ -1,7 +1,7 @@
 import { createContactInput, type Contact, type CreateContactInput } from "@/lib/contracts/contacts";
 import { withUserDb } from "@/server/db";
 import { contacts } from "@/server/db/schema";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit";
 import type { UserContext } from "./context";
 import { selectContact } from "./contact-row";

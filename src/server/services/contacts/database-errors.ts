@@ -1,4 +1,4 @@
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 
 /** The SQLSTATE of a Postgres error, whether thrown by a driver or wrapped by Drizzle. */
 export function sqlState(error: unknown): string | undefined {

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { contactIdParams } from "@/lib/contracts/contacts";
 import { withUserDb } from "@/server/db";
 import { contacts } from "@/server/db/schema";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { eraseStoredFiles } from "@/server/services/account/erase-stored-files";
 import { recordAuditEvent } from "@/server/services/audit";
 import { contactPhotoFolder } from "@/server/services/photos/photo-path";

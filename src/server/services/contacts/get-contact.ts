@@ -1,6 +1,6 @@
 import { contactIdParams, type Contact } from "@/lib/contracts/contacts";
 import { withUserDb } from "@/server/db";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit";
 import type { UserContext } from "./context";
 import { selectContact } from "./contact-row";

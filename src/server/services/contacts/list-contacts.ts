@@ -1,7 +1,7 @@
 import { listContactsQuery, type ContactListResponse, type ListContactsQuery } from "@/lib/contracts/contact-list";
 import { withUserDb } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
-import { RawJson } from "@/server/http/raw-json";
+import { RawJson } from "@/server/db/raw-json";
 import type { UserContext } from "./context";
 import { encodeCursor } from "./contact-cursor";
 import { withCallerValues } from "./database-errors";

@@ -1,4 +1,4 @@
-import { isAppError } from "@/server/http/app-error";
+import { isAppError } from "@/server/errors";
 import { log } from "@/server/observability/logger";
 import { copyPhotoObject } from "@/server/services/photos/copy-photo-object";
 import type { DeleteStoredObjectsInput } from "@/server/services/account/delete-stored-objects";

@@ -5,7 +5,7 @@ import {
 } from "@/lib/contracts/contact-selection";
 import type { DbTransaction } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { matchingContactIdsStatement } from "./contact-statements";
 
 /**

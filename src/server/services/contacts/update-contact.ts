@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { contactIdParams, updateContactInput, type Contact, type UpdateContactInput } from "@/lib/contracts/contacts";
 import { withUserDb } from "@/server/db";
 import { contacts } from "@/server/db/schema";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit";
 import type { UserContext } from "./context";
 import { selectContact } from "./contact-row";

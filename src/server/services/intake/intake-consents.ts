@@ -2,7 +2,7 @@ import { z } from "@/lib/zod";
 import { CONSENT_KIND_LABELS } from "@/lib/contracts/consents";
 import type { IntakeSubmission } from "@/lib/contracts/intake";
 import type { DbTransaction } from "@/server/db";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { appendClientConsents, getCurrentConsentDocuments } from "@/server/services/consents";
 
 export const recordIntakeConsentsInput = z.object({ userId: z.uuid(), contactId: z.uuid() });

@@ -1,7 +1,7 @@
 import { z } from "@/lib/zod";
 import { INTAKE_BODY_MAX_BYTES, INTAKE_PHOTO_MAX_BYTES } from "@/lib/contracts/intake";
-import { AppError } from "@/server/http/app-error";
-import { readCappedBytes } from "@/server/http/capped-body";
+import { AppError } from "@/server/errors";
+import { readCappedBytes } from "@/server/uploads/capped-body";
 
 export const readIntakeBodyInput = z.instanceof(Request);
 

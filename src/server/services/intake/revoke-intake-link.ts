@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { intakeLinkIdParams, type IntakeLink } from "@/lib/contracts/intake";
 import { withUserDb } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit";
 import type { UserContext } from "@/server/services/contacts/context";
 import { INTAKE_LINK_COLUMNS } from "./intake-link-row";

@@ -5,7 +5,7 @@ import { INTAKE_LINK_UNAVAILABLE, intakeSubmissionInput, type IntakeSubmission }
 import { withSystemDb, type DbTransaction } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
 import { contacts } from "@/server/db/schema";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit";
 import { duplicatesIn } from "@/server/services/contacts";
 import { contactColumnValues } from "@/server/services/contacts/contact-values";

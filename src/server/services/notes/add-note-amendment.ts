@@ -6,7 +6,7 @@ import {
 } from "@/lib/contracts/notes";
 import { withUserDb } from "@/server/db";
 import { noteAmendments } from "@/server/db/schema";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import type { UserContext } from "@/server/services/contacts";
 import { refusingLockedNotes } from "./note-refusals";
 import { AMENDMENT_COLUMNS, findNote, toAmendment } from "./note-row";

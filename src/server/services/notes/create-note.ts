@@ -3,7 +3,7 @@ import { createNoteInput, type CreateNoteInput, type Note, type NoteDocument } f
 import { noteTemplate } from "@/lib/note-templates";
 import { withUserDb, type DbTransaction } from "@/server/db";
 import { notes } from "@/server/db/schema";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import type { UserContext } from "@/server/services/contacts";
 import { prepareNoteBody } from "./note-body";
 import { refusingLockedNotes } from "./note-refusals";

@@ -3,7 +3,7 @@ import { listNotesQuery, type ListNotesQuery, type NoteListResponse } from "@/li
 import { withUserDb } from "@/server/db";
 import { notes } from "@/server/db/schema";
 import type { UserContext } from "@/server/services/contacts";
-import { decodeKeysetCursor, encodeKeysetCursor } from "@/server/http/keyset-cursor";
+import { decodeKeysetCursor, encodeKeysetCursor } from "@/server/pagination/keyset-cursor";
 import { withCallerValues } from "@/server/services/contacts/database-errors";
 import { assertContactExists, NOTE_COLUMNS, withAmendments } from "./note-row";
 

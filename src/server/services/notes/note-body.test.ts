@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { NoteDocument } from "@/lib/contracts/notes";
 import { noteTemplate } from "@/lib/note-templates";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { prepareNoteBody } from "./note-body";
 
 describe("prepareNoteBody", () => {

@@ -2,7 +2,7 @@ import { getSchema, getText, getTextSerializersFromSchema } from "@tiptap/core";
 import type { Node as DocumentNode } from "@tiptap/pm/model";
 import type { NoteDocument } from "@/lib/contracts/notes";
 import { noteEditorExtensions } from "@/lib/note-editor-extensions";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 
 const editorSchema = getSchema(noteEditorExtensions);
 const textSerializers = getTextSerializersFromSchema(editorSchema);

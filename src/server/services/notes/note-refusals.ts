@@ -1,5 +1,5 @@
 import { SIGNED_NOTE_LOCKED } from "@/lib/contracts/notes";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { refusalsAsAppErrors } from "@/server/services/contacts/database-errors";
 
 /** SQLSTATE 55000: raised by the database's own sign-and-lock triggers (migration 0006). */

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Note, NoteAmendment, NoteDocument, NoteStatus } from "@/lib/contracts/notes";
 import type { DbTransaction } from "@/server/db";
 import { contacts, noteAmendments, notes } from "@/server/db/schema";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 
 /** The columns every read of a note selects. */
 export const NOTE_COLUMNS = {

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { noteIdParams, signNoteInput, type Note, type SignNoteInput } from "@/lib/contracts/notes";
 import { withUserDb } from "@/server/db";
 import { notes } from "@/server/db/schema";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit";
 import type { UserContext } from "@/server/services/contacts";
 import { prepareNoteBody } from "./note-body";

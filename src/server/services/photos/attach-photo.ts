@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "@/lib/zod";
 import type { DbExecutor } from "@/server/db";
 import { contacts } from "@/server/db/schema";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit";
 import { isPhotoPathOf } from "./photo-path";
 

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "@/lib/zod";
 import { withUserDb } from "@/server/db";
 import { contacts } from "@/server/db/schema";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { log } from "@/server/observability/logger";
 import { recordAuditEvent } from "@/server/services/audit";
 import { getObject, type StoredObject } from "@/server/storage";

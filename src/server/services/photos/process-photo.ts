@@ -1,7 +1,7 @@
 import sharp, { type Metadata, type Sharp } from "sharp";
 import { z } from "@/lib/zod";
 import { PHOTO_FORMATS_LABEL, PHOTO_LIMITS } from "@/lib/contracts/photos";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { detectPhotoType, type PhotoType } from "./detect-photo-type";
 
 /** The uploaded file's bytes, whatever buffer they live in. */

@@ -1,7 +1,7 @@
 import busboy from "busboy";
 import { PHOTO_LIMITS, PHOTO_UPLOAD_FIELD } from "@/lib/contracts/photos";
-import { AppError } from "@/server/http/app-error";
-import { cappedStream } from "@/server/http/capped-body";
+import { AppError } from "@/server/errors";
+import { cappedStream } from "@/server/uploads/capped-body";
 
 /** What a route hands over: the request's headers and body stream, nothing else of HTTP. */
 export interface PhotoUploadSource {

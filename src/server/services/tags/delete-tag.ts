@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { tagIdParams } from "@/lib/contracts/tags";
 import { withUserDb } from "@/server/db";
 import { tags } from "@/server/db/schema";
-import { AppError } from "@/server/http/app-error";
+import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit";
 import type { UserContext } from "../contacts/context";
 

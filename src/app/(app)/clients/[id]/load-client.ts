@@ -2,8 +2,8 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { contactIdParams, type Contact } from "@/lib/contracts/contacts";
-import { isAppError } from "@/server/http/app-error";
-import { runWithRequestHeaders } from "@/server/services/audit";
+import { isAppError } from "@/server/errors";
+import { runWithRequestHeaders } from "@/server/http/request-headers-context";
 import { getContact } from "@/server/services/contacts";
 import { currentAccount } from "../../current-account";
 

@@ -8,7 +8,7 @@ import { LocalDateTime } from "@/components/consents/local-date-time";
 import { PrintButton } from "@/components/consents/print-button";
 import { Button } from "@/components/ui/button";
 import { CONSENT_KIND_LABELS, consentRecordParams, type ClientConsentDetail } from "@/lib/contracts/consents";
-import { isAppError } from "@/server/http/app-error";
+import { isAppError } from "@/server/errors";
 import { getClientConsent } from "@/server/services/consents";
 import { currentAccount } from "../../../../current-account";
 import { loadClient } from "../../load-client";

@@ -1,5 +1,5 @@
-import { clientIp } from "@/server/http/client-info";
-import { requestIdFrom } from "@/server/http/request-id";
+import { clientIp } from "./client-info";
+import { requestIdFrom } from "./request-id";
 import { rootLogger } from "@/server/observability/logger";
 import { currentRequestContext, runWithRequestContext } from "@/server/observability/request-context";
 

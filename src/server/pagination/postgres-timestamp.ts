@@ -2,7 +2,8 @@
  * A `timestamptz` written as ISO 8601 (`T`) or as Postgres prints it (space): date, time,
  * up to six fractional digits and an explicit offset (`Z`, `±HH`, `±HH:MM`, `±HH:MM:SS`).
  */
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?(?:Z|[+-](\d{2})(?::(\d{2}))?(?::(\d{2}))?)$/;
+const TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?(?:Z|[+-](\d{2})(?::(\d{2}))?(?::(\d{2}))?)$/;
 
 /** Postgres refuses an offset of 16 hours or more, and minutes or seconds of 60 or more. */
 const MAX_OFFSET_HOURS = 15;

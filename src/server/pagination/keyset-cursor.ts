@@ -1,6 +1,6 @@
 import { z } from "@/lib/zod";
-import { AppError } from "@/server/http/app-error";
-import { isPostgresTimestamp } from "@/server/http/postgres-timestamp";
+import { AppError } from "@/server/errors";
+import { isPostgresTimestamp } from "./postgres-timestamp";
 
 /** Position after the last row of a page: its time (microseconds kept, as text, one Postgres can read) and id. */
 const cursorSchema = z.strictObject({ at: z.iso.datetime({ offset: true }).refine(isPostgresTimestamp), id: z.uuid() });
