@@ -139,7 +139,7 @@ describe("defineRoute", () => {
       rateLimit: [{ policy: "signIn", keyFrom: () => "email:one@example.com" }, { policy: "signInIp" }],
       handler: async () => ({ ok: true }),
     });
-    const send = (email: string) => limited(post(JSON.stringify({ email }), { "x-forwarded-for": address }));
+    const send = (email: string) => limited(post(JSON.stringify({ email }), callerAddressHeaders(address)));
     const first = await send("one@example.com");
     expect(first.headers.get("x-ratelimit-limit")).toBe("5");
     expect(first.headers.get("x-ratelimit-remaining")).toBe("4");
@@ -149,7 +149,7 @@ describe("defineRoute", () => {
       handler: async () => ({ ok: true }),
     });
     const second = await anotherRoute(
-      new Request("http://localhost/api/x", { headers: { "x-forwarded-for": address } }),
+      new Request("http://localhost/api/x", { headers: callerAddressHeaders(address) }),
     );
     // Both limits counted this call: the address's second hit, the new email's first, which leaves more.
     expect(second.headers.get("x-ratelimit-limit")).toBe("5");

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { RATE_LIMIT_POLICIES } from "@/server/security/rate-limit";
+import { callerAddressHeaders } from "../../support/caller-address";
 import {
   decodeQuotedPrintable,
   expectError,
@@ -39,7 +40,7 @@ const freshAddress = () => `198.18.${(addressCount >> 8) & 255}.${++addressCount
 async function signIn(email: string, password: string, address = freshAddress()): Promise<Response> {
   return new TestBrowser().send(routes.signIn, "POST", "/api/auth/sign-in", {
     body: { email, password },
-    headers: { "x-forwarded-for": address },
+    headers: callerAddressHeaders(address),
   });
 }
 
@@ -153,7 +154,7 @@ describe("per-address limits across accounts", () => {
     for (let i = 0; i < 25; i += 1) {
       const response = await new TestBrowser().send(routes.resetPassword, "POST", "/api/auth/reset-password", {
         body: { email: uniqueEmail(`list${i}`) },
-        headers: { "x-forwarded-for": address },
+        headers: callerAddressHeaders(address),
       });
       statuses.push(response.status);
     }

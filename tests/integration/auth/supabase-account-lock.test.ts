@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { settleAfterResponse } from "@/server/lifecycle/after-response";
 import { RATE_LIMIT_POLICIES } from "@/server/security/rate-limit";
+import { callerAddressHeaders } from "../../support/caller-address";
 import type { FakeGoTrue } from "../../support/fake-gotrue";
 import { expectError, PASSWORD, signedUpBrowser, temporaryDataDir } from "./fixtures";
 import type { AuthRoutes } from "./load-auth-routes";
@@ -24,7 +25,7 @@ let addressCount = 0;
 const signIn = (email: string, password: string) =>
   new TestBrowser(APP_URL).send(routes.signIn, "POST", "/api/auth/sign-in", {
     body: { email, password },
-    headers: { "x-forwarded-for": `198.19.${(addressCount >> 8) & 255}.${++addressCount & 255}` },
+    headers: callerAddressHeaders(`198.19.${(addressCount >> 8) & 255}.${++addressCount & 255}`),
   });
 
 const liveSessions = (userId: string) =>
