@@ -85,7 +85,8 @@ export function ActivityLog({ initialFilters }: { initialFilters: ActivityFilter
         <div className="overflow-x-auto rounded-xl border bg-card shadow-xs">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Activity on your account, newest first</caption>
-            <thead className="bg-muted/50 text-xs font-medium text-muted-foreground">
+            {/* Below 640 px each event is a stacked card: the column headers stay for screen readers only. */}
+            <thead className="bg-muted/50 text-xs font-medium text-muted-foreground max-sm:sr-only">
               <tr>
                 {COLUMNS.map((column) => (
                   <th key={column} scope="col" className="px-3 py-2">

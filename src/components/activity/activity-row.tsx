@@ -3,8 +3,10 @@
 import { ChevronDownIcon } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
+import { PhoneLabel } from "@/components/phone-label";
 import { Button } from "@/components/ui/button";
 import { AUDIT_ACTIONS, type AuditEvent, type AuditTargetType } from "@/lib/contracts/audit";
+import { cn } from "@/lib/utils";
 import { deviceSummary } from "./device-summary";
 
 const TARGET_LABELS: Record<AuditTargetType, string> = {
@@ -43,6 +45,9 @@ function Target({ event }: { event: AuditEvent }) {
   );
 }
 
+/** From 640 px up a table cell; below, a line of the event's card (details down the left, the button top right). */
+const CELL = "col-start-1 sm:px-3 sm:py-2.5";
+
 /** One event: the summary row, and on demand a row with the request id, full user agent and details. */
 export function ActivityRow({ event }: { event: AuditEvent }) {
   const [open, setOpen] = useState(false);
@@ -51,19 +56,22 @@ export function ActivityRow({ event }: { event: AuditEvent }) {
   const metadata = Object.entries(event.metadata);
   return (
     <>
-      <tr className="border-t align-top">
-        <td className="px-3 py-2.5 whitespace-nowrap">
+      <tr className="grid grid-cols-[1fr_auto] gap-x-3 border-t px-3 py-2 align-top sm:table-row sm:p-0">
+        <td className={cn(CELL, "font-medium sm:font-normal sm:whitespace-nowrap")}>
           <time dateTime={event.occurredAt} title={event.occurredAt}>
             {timeFormat.format(at)} <span className="text-muted-foreground">{zoneOf(at)}</span>
           </time>
         </td>
-        <td className="px-3 py-2.5">{AUDIT_ACTIONS[event.action] ?? event.action}</td>
-        <td className="px-3 py-2.5">
+        <td className={CELL}>{AUDIT_ACTIONS[event.action] ?? event.action}</td>
+        <td className={CELL}>
           <Target event={event} />
         </td>
-        <td className="px-3 py-2.5 font-mono text-xs whitespace-nowrap">{event.ip ?? "—"}</td>
-        <td className="px-3 py-2.5">{deviceSummary(event.userAgent)}</td>
-        <td className="px-3 py-1.5 text-right">
+        <td className={cn(CELL, "font-mono text-xs sm:whitespace-nowrap")}>
+          <PhoneLabel>IP </PhoneLabel>
+          {event.ip ?? "—"}
+        </td>
+        <td className={CELL}>{deviceSummary(event.userAgent)}</td>
+        <td className="col-start-2 row-span-5 row-start-1 text-right sm:px-3 sm:py-1.5">
           <Button
             variant="ghost"
             size="sm"
@@ -79,8 +87,8 @@ export function ActivityRow({ event }: { event: AuditEvent }) {
           </Button>
         </td>
       </tr>
-      <tr id={detailsId} hidden={!open} className="bg-muted/40">
-        <td colSpan={6} className="px-3 py-3">
+      <tr id={detailsId} hidden={!open} className="block bg-muted/40 sm:table-row">
+        <td colSpan={6} className="block px-3 py-3 sm:table-cell">
           <dl className="grid gap-x-6 gap-y-1.5 text-sm sm:grid-cols-[9rem_1fr]">
             <dt className="text-muted-foreground">Request id</dt>
             <dd className="font-mono text-xs break-all">{event.requestId ?? "—"}</dd>

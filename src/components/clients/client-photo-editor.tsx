@@ -109,7 +109,6 @@ export function ClientPhotoEditor({ contact }: { contact: Pick<Contact, "id" | "
         <DropdownMenuTrigger asChild disabled={busy !== null}>
           <button
             type="button"
-            aria-label={hasPhoto ? "Change or remove photo" : "Add a photo"}
             aria-busy={busy !== null}
             className="group relative rounded-full focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
           >
@@ -125,6 +124,8 @@ export function ClientPhotoEditor({ contact }: { contact: Pick<Contact, "id" | "
             ) : (
               <ContactAvatar displayName={contact.displayName} size="lg" />
             )}
+            {/* Named by its content, not aria-label: the initials shown are not the button's label. */}
+            <span className="sr-only">{hasPhoto ? "Change or remove photo" : "Add a photo"}</span>
             <span className="absolute right-0 bottom-0 inline-flex size-6 items-center justify-center rounded-full border bg-card text-muted-foreground shadow-sm group-hover:text-foreground">
               <CameraIcon aria-hidden="true" className="size-3.5" />
             </span>

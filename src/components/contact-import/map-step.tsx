@@ -47,7 +47,7 @@ export function MapStep({ preview, mapping, busy, error, onChange, onBack, onNex
               className="grid gap-2 rounded-lg border bg-card p-3 sm:grid-cols-[1fr_16rem] sm:items-center"
             >
               <div className="grid min-w-0 gap-1">
-                <label htmlFor={selectId} className="font-medium break-words">
+                <label htmlFor={selectId} className="font-medium">
                   {header || `Column ${column + 1}`}
                 </label>
                 <p className="truncate text-xs text-muted-foreground">

@@ -6,10 +6,12 @@ import { useState, type Ref } from "react";
 import { LocalDay } from "@/components/clients/local-day";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
+import { PhoneLabel } from "@/components/phone-label";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useFocusAfterClose } from "@/components/use-focus-after-close";
 import type { IntakeLink } from "@/lib/contracts/intake";
+import { cn } from "@/lib/utils";
 import { CreateIntakeLinkForm } from "./create-intake-link-form";
 import { CreatedLinkPanel } from "./created-link-panel";
 import { IntakeLinkStatusBadge } from "./intake-link-status";
@@ -77,6 +79,10 @@ export function IntakeLinkManager({ initialLinks }: { initialLinks?: IntakeLink[
   );
 }
 
+/** A row is a table row from 640 px up; below, a card: the details down the left, the action top right. */
+const STACKED_ROW = "grid grid-cols-[1fr_auto] gap-x-3 gap-y-1 px-4 py-3 sm:table-row sm:p-0";
+const CELL = "col-start-1 sm:px-4 sm:py-3";
+
 function LinkTable({
   links,
   tableRef,
@@ -90,7 +96,8 @@ function LinkTable({
     <div className="overflow-x-auto rounded-xl border bg-card shadow-xs">
       <table ref={tableRef} tabIndex={-1} className="w-full text-sm focus-visible:outline-2 focus-visible:outline-ring">
         <caption className="sr-only">Intake links</caption>
-        <thead className="border-b text-left text-muted-foreground">
+        {/* Below 640 px each link is a stacked card: the column headers stay for screen readers only. */}
+        <thead className="border-b text-left text-muted-foreground max-sm:sr-only">
           <tr>
             <th scope="col" className="px-4 py-2 font-medium">
               Label
@@ -98,10 +105,10 @@ function LinkTable({
             <th scope="col" className="px-4 py-2 font-medium">
               Status
             </th>
-            <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">
+            <th scope="col" className="px-4 py-2 font-medium">
               Uses
             </th>
-            <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">
+            <th scope="col" className="px-4 py-2 font-medium">
               Expires
             </th>
             <th scope="col" className="px-4 py-2">
@@ -111,18 +118,20 @@ function LinkTable({
         </thead>
         <tbody className="divide-y">
           {links.map((link) => (
-            <tr key={link.id}>
-              <td className="max-w-48 truncate px-4 py-3 font-medium">{link.label}</td>
-              <td className="px-4 py-3">
+            <tr key={link.id} className={STACKED_ROW}>
+              <td className={cn(CELL, "font-medium")}>{link.label}</td>
+              <td className={CELL}>
                 <IntakeLinkStatusBadge status={link.status} />
               </td>
-              <td className="hidden px-4 py-3 tabular-nums sm:table-cell">
+              <td className={cn(CELL, "tabular-nums")}>
+                <PhoneLabel>Uses </PhoneLabel>
                 {link.usedCount} of {link.maxUses}
               </td>
-              <td className="hidden px-4 py-3 sm:table-cell">
+              <td className={cn(CELL, "sm:whitespace-nowrap")}>
+                <PhoneLabel>Expires </PhoneLabel>
                 <LocalDay iso={link.expiresAt} />
               </td>
-              <td className="px-4 py-3 text-right">
+              <td className="col-start-2 row-span-4 row-start-1 text-right sm:px-4 sm:py-3">
                 {link.status === "active" && (
                   <Button
                     variant="outline"

@@ -6,11 +6,14 @@ export function TagBadge({
   name,
   color,
   className,
+  wrap = false,
   children,
 }: {
   name: string;
   color: string;
   className?: string;
+  /** Show the whole name, on more than one line if it must, instead of cutting it short with an ellipsis. */
+  wrap?: boolean;
   /** Extra content after the name (e.g. a remove button). */
   children?: ReactNode;
 }) {
@@ -23,7 +26,7 @@ export function TagBadge({
       )}
     >
       <TagSwatch color={color} className="size-2" />
-      <span className="truncate">{name}</span>
+      <span className={wrap ? "min-w-0" : "truncate"}>{name}</span>
       {children}
     </span>
   );

@@ -101,9 +101,12 @@ export type EmergencyContact = z.output<typeof emergencyContactSchema>;
 export type HealthContext = z.output<typeof healthContextSchema>;
 export type ContactPreferences = z.output<typeof preferencesSchema>;
 
+/** The longest name a client record holds (an intake's "first last" included). */
+export const DISPLAY_NAME_MAX = 200;
+
 /** Every field a practitioner edits; all optional here, `displayName` is required on create. */
 const editableFields = {
-  displayName: plainText(200).min(1, { message: "Enter a name" }),
+  displayName: plainText(DISPLAY_NAME_MAX).min(1, { message: "Enter a name" }),
   firstName: optionalText(100),
   lastName: optionalText(100),
   email: contactEmailSchema

@@ -3,6 +3,7 @@ import {
   addressSchema,
   calendarDate,
   contactEmailSchema,
+  DISPLAY_NAME_MAX,
   emergencyContactSchema,
   healthContextSchema,
   phoneSchema,
@@ -92,30 +93,36 @@ export const consentDecisionSchema = z.strictObject({
  * The intake form, checked by the same schema in the browser and in `POST /api/onboard/:token`
  * (sent as the `payload` part of a multipart body, the optional photo beside it).
  */
-export const intakeSubmissionInput = z.strictObject({
-  firstName: plainText(100).min(1, { message: "Enter your first name" }),
-  lastName: plainText(100).min(1, { message: "Enter your last name" }),
-  email: contactEmailSchema.refine((value) => value !== "", { message: "Enter your email address" }),
-  phone: phoneSchema.transform(blankAsNull).nullable().optional(),
-  pronouns: plainText(40).transform(blankAsNull).nullable().optional(),
-  dateOfBirth: calendarDate
-    .refine((value) => value >= "1900-01-01" && value <= new Date().toISOString().slice(0, 10), {
-      message: "Use a date between 1900 and today",
-    })
-    .nullable()
-    .optional(),
-  address: addressSchema.optional(),
-  emergencyContact: emergencyContactSchema.optional(),
-  healthContext: healthContextSchema.optional(),
-  preferences: preferencesSchema.optional(),
-  consents: z.array(consentDecisionSchema).max(20),
-  signature: z.strictObject({
-    typedName: signatureNameSchema,
-    drawn: signatureImageSchema.nullable().optional(),
-  }),
-  /** Hidden from people; a bot that fills it gets a success answer and nothing is written. */
-  website: z.string().max(500).optional(),
-});
+export const intakeSubmissionInput = z
+  .strictObject({
+    firstName: plainText(100).min(1, { message: "Enter your first name" }),
+    lastName: plainText(100).min(1, { message: "Enter your last name" }),
+    email: contactEmailSchema.refine((value) => value !== "", { message: "Enter your email address" }),
+    phone: phoneSchema.transform(blankAsNull).nullable().optional(),
+    pronouns: plainText(40).transform(blankAsNull).nullable().optional(),
+    dateOfBirth: calendarDate
+      .refine((value) => value >= "1900-01-01" && value <= new Date().toISOString().slice(0, 10), {
+        message: "Use a date between 1900 and today",
+      })
+      .nullable()
+      .optional(),
+    address: addressSchema.optional(),
+    emergencyContact: emergencyContactSchema.optional(),
+    healthContext: healthContextSchema.optional(),
+    preferences: preferencesSchema.optional(),
+    consents: z.array(consentDecisionSchema).max(20),
+    signature: z.strictObject({
+      typedName: signatureNameSchema,
+      drawn: signatureImageSchema.nullable().optional(),
+    }),
+    /** Hidden from people; a bot that fills it gets a success answer and nothing is written. */
+    website: z.string().max(500).optional(),
+  })
+  .refine(
+    // The client's record is named "first last", so the two together must fit a record's name.
+    (form) => form.firstName.length + 1 + form.lastName.length <= DISPLAY_NAME_MAX,
+    { message: "Your first and last name together are too long", path: ["lastName"] },
+  );
 export type IntakeSubmissionInput = z.input<typeof intakeSubmissionInput>;
 export type IntakeSubmission = z.output<typeof intakeSubmissionInput>;
 

@@ -1,4 +1,5 @@
-import { z } from "@/lib/zod";
+// Relative: next.config.ts loads this file through a require hook that resolves "@/" from the project root, not from here.
+import { z } from "../../lib/zod";
 
 const csv = z.string().transform((value) =>
   value

@@ -22,7 +22,7 @@ export function watchConsole(page: Page): string[] {
  * Chrome files a CSP refusal of a caught `eval` (zod's JIT probe) under Issues, not the console: the page
  * reports every violation event to the console itself, where watchConsole sees it.
  */
-function reportCspViolations() {
+export function reportCspViolations() {
   document.addEventListener("securitypolicyviolation", (event) =>
     console.error(`Content Security Policy violation: ${event.violatedDirective} blocked ${event.blockedURI}`),
   );

@@ -23,7 +23,8 @@ export function ClientRecord({
   notes?: ReactNode;
 }) {
   const [contact, setContact] = useState(initialContact);
-  // Each piece stays on one line: a phone number must not wrap in the middle.
+  // Each piece moves to the next line whole (a phone number must not wrap in the middle); only a piece
+  // wider than the whole line, such as a very long email, breaks, anywhere.
   const reachParts = [contact.pronouns, contact.email, contact.phone].filter((part): part is string => Boolean(part));
 
   return (
@@ -38,11 +39,12 @@ export function ClientRecord({
       <header className="mb-8 flex flex-col gap-4 sm:flex-row sm:items-start sm:gap-6">
         <div className="flex min-w-0 flex-1 items-start gap-4 sm:gap-6">
           <ClientPhotoEditor contact={contact} />
-          <div className="grid min-w-0 flex-1 gap-2">
-            <h1 className="text-2xl font-semibold tracking-tight break-words sm:text-3xl">{contact.displayName}</h1>
+          {/* grid-cols-1 is minmax(0, 1fr): an auto column would grow to its widest unbreakable child. */}
+          <div className="grid min-w-0 flex-1 grid-cols-1 gap-2">
+            <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{contact.displayName}</h1>
             <p className="text-sm text-muted-foreground">
               {reachParts.map((part, index) => (
-                <span key={part} className="whitespace-nowrap">
+                <span key={part} className="inline-block max-w-full">
                   {index > 0 && " · "}
                   {part}
                 </span>

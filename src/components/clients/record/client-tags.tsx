@@ -42,8 +42,8 @@ export function ClientTags({ contact, onChange }: { contact: Contact; onChange: 
     <div className="grid gap-1">
       <ul aria-label="Tags" className="flex flex-wrap items-center gap-1.5">
         {contact.tags.map((tag) => (
-          <li key={tag.id}>
-            <TagBadge name={tag.name} color={tag.color} className="py-0.5 pr-0.5 text-sm">
+          <li key={tag.id} className="max-w-full min-w-0">
+            <TagBadge name={tag.name} color={tag.color} wrap className="py-0.5 pr-0.5 text-sm">
               <button
                 type="button"
                 onClick={() => void setTag(tag, false)}

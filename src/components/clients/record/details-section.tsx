@@ -151,7 +151,7 @@ export function DetailsSection({
                 <dt className="text-sm text-muted-foreground">{field.label}</dt>
                 <dd
                   onClick={() => startEditing(field.path)}
-                  className="min-w-0 cursor-text text-sm break-words whitespace-pre-line"
+                  className="min-w-0 cursor-text text-sm whitespace-pre-line"
                 >
                   {shown ?? <span className="text-muted-foreground italic">Not recorded</span>}
                 </dd>

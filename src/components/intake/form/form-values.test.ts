@@ -51,4 +51,21 @@ describe("intake form values", () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((issue) => issue.path.join("."))).toContain("preferences.preferredChannel");
   });
+
+  it("refuses a first and last name that together are longer than a client record's name, on the last name", () => {
+    const name = (length: number) => "n".repeat(length);
+    const values = (first: number, last: number) =>
+      intakeValuesFrom(
+        formData({
+          firstName: name(first),
+          lastName: name(last),
+          email: "ana@example.com",
+          "signature.typedName": "Ana",
+        }),
+        { consents, drawnSignature: null },
+      );
+    expect(intakeSubmissionInput.safeParse(values(100, 99)).success).toBe(true);
+    const result = intakeSubmissionInput.safeParse(values(100, 100));
+    expect(result.error?.issues.map((issue) => issue.path.join("."))).toEqual(["lastName"]);
+  });
 });

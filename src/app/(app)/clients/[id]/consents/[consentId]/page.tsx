@@ -45,7 +45,13 @@ export default async function ConsentRecordPage({ params }: ConsentPageProps) {
     <article className="grid gap-6">
       <style>{PRINT_CSS}</style>
       <div className="flex flex-wrap items-center justify-between gap-2 print:hidden">
-        <Button asChild variant="ghost" size="sm">
+        {/* A long name wraps inside the button rather than widening the page. */}
+        <Button
+          asChild
+          variant="ghost"
+          size="sm"
+          className="h-auto min-h-8 max-w-full py-1.5 text-left whitespace-normal"
+        >
           <Link href={`/clients/${client.id}`}>
             <ArrowLeftIcon aria-hidden="true" />
             Back to {client.displayName}
@@ -104,7 +110,7 @@ export default async function ConsentRecordPage({ params }: ConsentPageProps) {
           {record.userAgent && (
             <>
               <dt className="text-muted-foreground">Browser</dt>
-              <dd className="break-words">{record.userAgent}</dd>
+              <dd>{record.userAgent}</dd>
             </>
           )}
           <dt className="text-muted-foreground">Document SHA-256</dt>
