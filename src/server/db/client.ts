@@ -18,10 +18,16 @@ async function open(): Promise<DatabaseHandle> {
     const { openPostgres } = await import("./postgres-driver");
     return openPostgres({ url: env.DATABASE_URL, max: env.DATABASE_POOL_MAX });
   }
+  // Said before the wait: creating a new embedded database takes several seconds on a first run.
+  rootLogger.info({ dataDir: dataDir() }, "preparing the embedded database (a new one takes a few seconds)");
+  const started = performance.now();
   const { openPglite } = await import("./pglite-driver");
   const handle = await openPglite(dataDir());
   const applied = await migrate(handle.sql);
-  rootLogger.info({ dataDir: dataDir(), applied }, "embedded database ready");
+  rootLogger.info(
+    { dataDir: dataDir(), applied, durationMs: Math.round(performance.now() - started) },
+    "embedded database ready",
+  );
   return handle;
 }
 
