@@ -18,13 +18,19 @@ export type ContactSource = (typeof CONTACT_SOURCES)[number];
 
 export const PREFERRED_CHANNELS = ["email", "sms", "phone", "whatsapp", "none"] as const;
 
+/** Half of a UTF-16 pair without its other half: no character at all, and jsonb refuses its escape. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** Text the database can store: Postgres refuses NUL characters in text and jsonb. */
 export const plainText = (max: number) =>
   z
     .string()
     .trim()
     .max(max, { message: `Use at most ${max} characters` })
-    .refine((value) => !value.includes("\u0000"), { message: "Contains a character that is not allowed" });
+    // NUL and unpaired surrogates: Postgres stores neither (text refuses NUL, jsonb a lone \ud800 escape).
+    .refine((value) => !value.includes("\u0000") && !LONE_SURROGATE.test(value), {
+      message: "Contains a character that is not allowed",
+    });
 
 /** An optional text field: blank means "not set" and is stored as null. */
 const optionalText = (max: number) =>

@@ -123,9 +123,13 @@ describe("per-account lock", () => {
     await failFromRotatingAddresses(email, ACCOUNT_LIMIT);
     expect((await signIn(email, PASSWORD)).status).toBe(401);
 
-    await new TestBrowser().send(routes.resetPassword, "POST", "/api/auth/reset-password", { body: { email } });
+    const requested = await new TestBrowser().send(routes.resetPassword, "POST", "/api/auth/reset-password", {
+      body: { email },
+    });
+    expect(requested.status).toBeLessThan(300);
     await settle();
     const [resetMail] = mailsTo(email, /^Subject: Reset your OmniCRM password$/m);
+    expect(resetMail, "the reset mail was written").toBeDefined();
     const token = resetTokenIn(resetMail ?? "");
     const newPassword = `${PASSWORD} renewed`;
     const confirmed = await new TestBrowser().send(routes.confirmReset, "POST", "/api/auth/reset-password/confirm", {

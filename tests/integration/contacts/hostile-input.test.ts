@@ -119,6 +119,17 @@ describe("hostile bodies and query strings never cause a 5xx or a partial write"
     );
   });
 
+  it("POST /api/contacts refuses half a UTF-16 pair in any text field with 422, stored in jsonb or not", async () => {
+    const { who } = await attacker("Surrogates");
+    for (const body of [
+      { displayName: "Valid Person", address: { line1: "\ud800", city: "Town" } },
+      { displayName: "\udc00 Person" },
+    ]) {
+      const sent = await who.send("POST", "/api/contacts", body);
+      expect(sent.status, JSON.stringify(sent.body)).toBe(422);
+    }
+  });
+
   it("POST /api/contacts", { timeout: TIMEOUT }, async () => {
     const { who } = await attacker("Creator");
     await fc.assert(
