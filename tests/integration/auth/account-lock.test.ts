@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { RATE_LIMIT_POLICIES } from "@/server/security/rate-limit";
 import { callerAddressHeaders } from "../../support/caller-address";
 import {
@@ -128,9 +128,16 @@ describe("per-account lock", () => {
     });
     expect(requested.status).toBeLessThan(300);
     await settle();
-    const [resetMail] = mailsTo(email, /^Subject: Reset your OmniCRM password$/m);
-    expect(resetMail, "the reset mail was written").toBeDefined();
-    const token = resetTokenIn(resetMail ?? "");
+    // Written after the response: waited for rather than assumed, on a busy machine.
+    const resetMail = await vi.waitFor(
+      () => {
+        const [mail] = mailsTo(email, /^Subject: Reset your OmniCRM password$/m);
+        expect(mail, "the reset mail was written").toBeDefined();
+        return mail ?? "";
+      },
+      { timeout: 10_000, interval: 100 },
+    );
+    const token = resetTokenIn(resetMail);
     const newPassword = `${PASSWORD} renewed`;
     const confirmed = await new TestBrowser().send(routes.confirmReset, "POST", "/api/auth/reset-password/confirm", {
       body: { token, password: newPassword },
