@@ -41,6 +41,7 @@ export const serverSchema = {
   CLIENT_LIST_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   BODY_LIMIT_BYTES: positiveInt(1_048_576),
   RATE_LIMIT_SIGN_UPS_PER_HOUR: positiveInt(10),
+  RATE_LIMIT_READS_PER_MINUTE: positiveInt(1200),
   SHUTDOWN_GRACE_SECONDS: positiveInt(25),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(16).default(0),
   SUPABASE_SECRET_KEY: z.string().min(1).optional(),

@@ -6,7 +6,7 @@ import { recordRequest } from "@/server/observability/metrics";
 import { reportError } from "@/server/observability/error-reporting";
 import { runWithRequestContext } from "@/server/observability/request-context";
 import { enforceRateLimit } from "@/server/security/rate-limit";
-import type { PolicyName } from "@/server/security/rate-limit/policies";
+import { defaultRateLimit, type PolicyName } from "@/server/security/rate-limit/policies";
 import { AppError, toAppError } from "@/server/errors";
 import { clientIp } from "./client-info";
 import { errorResponse } from "./error-response";
@@ -39,10 +39,21 @@ export interface RateLimitOption {
   keyFrom?: (rawBody: unknown) => string | undefined;
 }
 
+/**
+ * A route with no limit at all. The reason is required, so every exception is argued where it is
+ * made (probes polled by the platform, token-guarded endpoints whose caller is infrastructure).
+ */
+export interface NoRateLimit {
+  none: string;
+}
+
 export interface RouteOptions<A extends AuthMode, BS, QS, PS, R> {
   auth: A;
-  /** Several limits all apply (e.g. per IP + email and per IP); the response reports the tightest. */
-  rateLimit?: RateLimitOption | readonly RateLimitOption[];
+  /**
+   * Several limits all apply (e.g. per IP + email and per IP); the response reports the tightest.
+   * Omitted: the default policy for the method and caller (`defaultRateLimit`), never none.
+   */
+  rateLimit?: RateLimitOption | readonly RateLimitOption[] | NoRateLimit;
   body?: BS;
   query?: QS;
   params?: PS;
@@ -83,7 +94,7 @@ export function defineRoute<
 
         const rawBody = options.body ? await readJsonBody(request) : undefined;
         const caller = user ? `user:${user.id}` : `ip:${ip}`;
-        for (const limit of rateLimitsOf(options.rateLimit)) {
+        for (const limit of rateLimitsOf(options.rateLimit, request.method, user !== null)) {
           const key = [caller, limit.keyFrom?.(rawBody)].filter(Boolean).join("|");
           const limitHeaders = await enforceRateLimit(limit.policy, key);
           if (tighter(limitHeaders, responseHeaders))
@@ -128,8 +139,13 @@ export function defineRoute<
   };
 }
 
-function rateLimitsOf(option: RateLimitOption | readonly RateLimitOption[] | undefined): readonly RateLimitOption[] {
-  if (!option) return [];
+function rateLimitsOf(
+  option: RouteOptions<AuthMode, unknown, unknown, unknown, unknown>["rateLimit"],
+  method: string,
+  signedIn: boolean,
+): readonly RateLimitOption[] {
+  if (!option) return [{ policy: defaultRateLimit(method, signedIn) }];
+  if ("none" in option) return [];
   return "policy" in option ? [option] : option;
 }
 

@@ -115,3 +115,25 @@ describe("API: per signed-in user", () => {
     expect(other.headers.get("x-ratelimit-remaining")).toBe(String(limit - 1));
   });
 });
+
+describe("the default policy of a route that names none", () => {
+  it("meters a signed-in read per practitioner with `read`, and an anonymous call per address with `public`", async () => {
+    const { loadClientRecordsApi, signUpPractitioner } = await import("../contacts/client-records-api");
+    const practitioner = await signUpPractitioner(await loadClientRecordsApi(), "Reader");
+    const client = await practitioner.expect<{ id: string }>(201, "POST", "/api/contacts", { displayName: "Read Me" });
+    const read = await practitioner.send("GET", `/api/contacts/${client.id}`);
+    expect(read.status).toBe(200);
+    expect(read.response.headers.get("x-ratelimit-limit")).toBe(String(RATE_LIMIT_POLICIES.read.limit));
+
+    const anonymous = defineRoute({ auth: "optional", handler: async () => ({ ok: true }) });
+    const answer = await anonymous(new Request("http://localhost/api/x", { headers: callerAddressHeaders(freshIp()) }));
+    expect(answer.headers.get("x-ratelimit-limit")).toBe(String(RATE_LIMIT_POLICIES.public.limit));
+  });
+
+  it("sends no limit headers where a route opts out with its reason", async () => {
+    const { GET: ping } = await import("@/app/api/ping/route");
+    const response = await ping(new Request("http://localhost/api/ping", { headers: callerAddressHeaders(freshIp()) }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-ratelimit-limit")).toBeNull();
+  });
+});

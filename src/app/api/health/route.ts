@@ -6,6 +6,9 @@ export const dynamic = "force-dynamic";
 /** Liveness with dependency checks and the deployed version; 503 when a required dependency fails. */
 export const GET = defineRoute({
   auth: "none",
+  rateLimit: {
+    none: "polled by the platform and uptime monitors every few seconds from shared addresses; answers no account data",
+  },
   handler: async () => {
     const report = await checkHealth();
     return Response.json(report, {

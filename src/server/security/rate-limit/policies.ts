@@ -23,8 +23,13 @@ export const RATE_LIMIT_POLICIES = {
   passwordResetIp: { limit: 10, windowSeconds: 60 * 60, failClosed: true },
   /** Per IP: a household or office behind one address still gets a few accounts an hour. */
   signUp: { limit: env.RATE_LIMIT_SIGN_UPS_PER_HOUR, windowSeconds: 60 * 60, failClosed: true },
-  /** Per signed-in user: generous for a busy practitioner, stops a runaway client script. */
+  /** Per signed-in user, writes: generous for a busy practitioner, stops a runaway client script. */
   api: { limit: 300, windowSeconds: 60, failClosed: false },
+  /**
+   * Per signed-in user, reads (the default for GET): pages fetch several resources at once and poll,
+   * so it is wider than `api`; a script scraping every record still meets it.
+   */
+  read: { limit: env.RATE_LIMIT_READS_PER_MINUTE, windowSeconds: 60, failClosed: false },
   /** Per signed-in user: a full data export reads every table and file of the account. */
   accountExport: { limit: 5, windowSeconds: 60 * 60, failClosed: false },
   /** Per signed-in user: typed-confirmation attempts at deleting the account. */
@@ -44,6 +49,17 @@ export interface RateLimitPolicy {
 }
 
 export type PolicyName = keyof typeof RATE_LIMIT_POLICIES;
+
+const SAFE_METHODS = new Set(["GET", "HEAD"]);
+
+/**
+ * The policy of a route that names none: reads and writes per signed-in user, `public` per address
+ * for anonymous callers. A route opts out only with `rateLimit: { none: "<why>" }`.
+ */
+export function defaultRateLimit(method: string, signedIn: boolean): PolicyName {
+  if (!signedIn) return "public";
+  return SAFE_METHODS.has(method.toUpperCase()) ? "read" : "api";
+}
 
 /** A limiter slower than this counts as unreachable: a request never waits long on its own meter. */
 export const LIMITER_TIMEOUT_MS = 1_000;

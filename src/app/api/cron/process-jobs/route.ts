@@ -6,6 +6,7 @@ import { cronRefusal } from "@/server/security/cron-secret";
 // The proxy already gates /api/cron/*; the handler checks again so a matcher change cannot open it.
 const processJobs = defineRoute({
   auth: "none",
+  rateLimit: { none: "called by the scheduler with CRON_SECRET; anonymous callers get 401 before any work" },
   handler: async ({ request }) => {
     const refusal = cronRefusal(request.headers.get("authorization"), env.CRON_SECRET);
     if (refusal) throw refusal;
