@@ -6,39 +6,14 @@ import { signedUpBrowser, temporaryDataDir } from "../auth/fixtures";
 import { loadAuthRoutes } from "../auth/load-auth-routes";
 import { Practitioner, systemRows, type ClientRecordsApi } from "../contacts/client-records-api";
 
-/** Auth, client-record, notes and account routes in one module graph (embedded auth unless variables say otherwise). */
+/** The auth routes on a data directory of the suite's own (embedded auth unless variables say otherwise); other routes resolve by URL. */
 export async function loadAccountApi(variables: Record<string, string | undefined> = {}): Promise<ClientRecordsApi> {
   const auth = await loadAuthRoutes({
     DATA_DIR: temporaryDataDir(),
     NEXT_PUBLIC_SUPABASE_URL: undefined,
     ...variables,
   });
-  const [contacts, bulkDelete, bulkTag, contact, tags, notes, sign, amendments, exportRoute, deleteRoute] =
-    await Promise.all([
-      import("@/app/api/contacts/route"),
-      import("@/app/api/contacts/bulk-delete/route"),
-      import("@/app/api/contacts/bulk-tag/route"),
-      import("@/app/api/contacts/[id]/route"),
-      import("@/app/api/tags/route"),
-      import("@/app/api/contacts/[id]/notes/route"),
-      import("@/app/api/notes/[id]/sign/route"),
-      import("@/app/api/notes/[id]/amendments/route"),
-      import("@/app/api/account/export/route"),
-      import("@/app/api/account/delete/route"),
-    ]);
-  const routes = [
-    { pattern: /^\/api\/contacts$/, module: contacts },
-    { pattern: /^\/api\/contacts\/bulk-delete$/, module: bulkDelete },
-    { pattern: /^\/api\/contacts\/bulk-tag$/, module: bulkTag },
-    { pattern: /^\/api\/contacts\/(?<id>[^/]+)\/notes$/, module: notes },
-    { pattern: /^\/api\/contacts\/(?<id>[^/]+)$/, module: contact },
-    { pattern: /^\/api\/tags$/, module: tags },
-    { pattern: /^\/api\/notes\/(?<id>[^/]+)\/sign$/, module: sign },
-    { pattern: /^\/api\/notes\/(?<id>[^/]+)\/amendments$/, module: amendments },
-    { pattern: /^\/api\/account\/export$/, module: exportRoute },
-    { pattern: /^\/api\/account\/delete$/, module: deleteRoute },
-  ];
-  return { auth, routes };
+  return { auth };
 }
 
 export async function signUp(api: ClientRecordsApi, name: string): Promise<Practitioner & { email: string }> {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeGoTrue, type FakeGoTrue } from "../../support/fake-gotrue";
 import { signedUpBrowser } from "../auth/fixtures";
 import { APP_URL, JWT_SECRET } from "../auth/supabase-app";
-import { TestBrowser } from "../auth/test-browser";
+import { TestBrowser } from "../../support/test-browser";
 import { Practitioner, systemRows, type ClientRecordsApi } from "../contacts/client-records-api";
 import { loadAccountApi, rowCounts, seedConsent } from "./account-app";
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { AuditEvent } from "@/lib/contracts/audit";
 import type { Contact } from "@/lib/contracts/contacts";
 import { expectError } from "../auth/fixtures";
-import { TestBrowser } from "../auth/test-browser";
+import { TestBrowser } from "../../support/test-browser";
 import { signUpPractitioner, systemRows, type Practitioner } from "../contacts/client-records-api";
 import { caller, insertEvent, listEvents, loadAuditApp, refusal, sendAs, type AuditApp } from "./audit-app";
 

@@ -11,26 +11,11 @@ export interface AuditApp extends CsvApp {
   auditExport: Handler;
 }
 
-/** The client-record and CSV harness plus the notes and audit routes, resolved by URL like Next's router. */
+/** The client-record and CSV harness, plus the audit export handler for tests that stream it. */
 export async function loadAuditApp(): Promise<AuditApp> {
   const app = await loadCsvApp();
-  const [list, exportRoute, notes, note, sign, contactsExport] = await Promise.all([
-    import("@/app/api/audit-events/route"),
-    import("@/app/api/audit-events/export/route"),
-    import("@/app/api/contacts/[id]/notes/route"),
-    import("@/app/api/notes/[id]/route"),
-    import("@/app/api/notes/[id]/sign/route"),
-    import("@/app/api/contacts/export/route"),
-  ]);
-  app.api.routes.unshift(
-    { pattern: /^\/api\/audit-events$/, module: list },
-    { pattern: /^\/api\/audit-events\/export$/, module: exportRoute },
-    { pattern: /^\/api\/contacts\/(?<id>[^/]+)\/notes$/, module: notes },
-    { pattern: /^\/api\/notes\/(?<id>[^/]+)\/sign$/, module: sign },
-    { pattern: /^\/api\/notes\/(?<id>[^/]+)$/, module: note },
-    { pattern: /^\/api\/contacts\/export$/, module: contactsExport },
-  );
-  return { ...app, auditExport: exportRoute.GET };
+  const { GET: auditExport } = await import("@/app/api/audit-events/export/route");
+  return { ...app, auditExport };
 }
 
 /** Headers a proxy would set for a known caller; each test checks they reach the stored event. */
@@ -63,18 +48,10 @@ export async function sendAs(
   url: string,
   body?: unknown,
 ): Promise<Response> {
-  const pathname = new URL(url, "http://localhost").pathname;
-  const entry = practitioner.api.routes.find((route) => route.pattern.test(pathname));
-  const handler = entry?.module[method];
-  if (!entry || !handler) throw new Error(`no route handles ${method} ${pathname}`);
-  const params = entry.pattern.exec(pathname)?.groups ?? {};
-  const request = practitioner.browser.request(method, url, {
+  return practitioner.browser.call(method, url, {
     headers: callerHeaders(from),
     ...(body === undefined ? {} : { body }),
   });
-  const response = await handler(request, { params: Promise.resolve({ ...params }) });
-  practitioner.browser.remember(response);
-  return response;
 }
 
 export interface StoredEvent {

@@ -3,7 +3,7 @@ import type { FakeGoTrue } from "../../support/fake-gotrue";
 import { PASSWORD, signedUpBrowser, temporaryDataDir, uniqueEmail } from "../auth/fixtures";
 import type { AuthRoutes } from "../auth/load-auth-routes";
 import { APP_URL, startSupabaseApp } from "../auth/supabase-app";
-import { TestBrowser } from "../auth/test-browser";
+import { TestBrowser } from "../../support/test-browser";
 import { caller, callerHeaders, eventsOfRequest, onlyEventOf } from "./audit-app";
 
 const dataDir = temporaryDataDir();

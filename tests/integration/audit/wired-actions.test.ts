@@ -6,7 +6,7 @@ import type { Note } from "@/lib/contracts/notes";
 import type { Tag } from "@/lib/contracts/tags";
 import { settleAfterResponse } from "@/server/lifecycle/after-response";
 import { PASSWORD, resetTokenIn, signedUpBrowser, uniqueEmail } from "../auth/fixtures";
-import { TestBrowser } from "../auth/test-browser";
+import { TestBrowser } from "../../support/test-browser";
 import { Practitioner } from "../contacts/client-records-api";
 import { importResult, uploadRequest } from "../contact-csv/csv-app";
 import { caller, callerHeaders, eventsOfRequest, loadAuditApp, onlyEventOf, sendAs, type AuditApp } from "./audit-app";

@@ -13,7 +13,7 @@ import {
   uniqueEmail,
 } from "./fixtures";
 import { loadAuthRoutes, type AuthRoutes } from "./load-auth-routes";
-import { TestBrowser } from "./test-browser";
+import { TestBrowser } from "../../support/test-browser";
 
 // Per-account and per-address limits on credentials, embedded mode, in-process limiter, real routes.
 const dataDir = temporaryDataDir();

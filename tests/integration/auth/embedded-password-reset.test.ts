@@ -14,7 +14,7 @@ import {
   uniqueEmail,
 } from "./fixtures";
 import { loadAuthRoutes, type AuthRoutes } from "./load-auth-routes";
-import { TestBrowser } from "./test-browser";
+import { TestBrowser } from "../../support/test-browser";
 
 const NEW_PASSWORD = "a brand new passphrase 42";
 const dataDir = temporaryDataDir();

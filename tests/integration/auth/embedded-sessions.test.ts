@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { SqlClient } from "@/server/db/sql-client";
 import { expectError, signedUpBrowser, temporaryDataDir } from "./fixtures";
 import { loadAuthRoutes, type AuthRoutes } from "./load-auth-routes";
-import { setCookies, TestBrowser } from "./test-browser";
+import { setCookies, TestBrowser } from "../../support/test-browser";
 
 const dataDir = temporaryDataDir();
 let routes: AuthRoutes;

@@ -13,7 +13,7 @@ import {
   uniqueEmail,
 } from "./fixtures";
 import { loadAuthRoutes, type AuthRoutes } from "./load-auth-routes";
-import { setCookies, TestBrowser } from "./test-browser";
+import { setCookies, TestBrowser } from "../../support/test-browser";
 
 const dataDir = temporaryDataDir();
 const outbox = path.join(dataDir, "mail");

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, expect } from "vitest";
 import { errorBodySchema, type ErrorBody } from "@/lib/contracts/errors";
 import type { AuthRoutes } from "./load-auth-routes";
-import { TestBrowser } from "./test-browser";
+import { TestBrowser } from "../../support/test-browser";
 
 export const PASSWORD = "correct horse battery staple";
 

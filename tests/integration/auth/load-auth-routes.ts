@@ -1,5 +1,5 @@
 import { vi } from "vitest";
-import type { RouteHandler } from "./test-browser";
+import type { RouteHandler } from "../../support/test-browser";
 
 export interface AuthRoutes {
   signUp: RouteHandler;

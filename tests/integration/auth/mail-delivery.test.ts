@@ -3,7 +3,7 @@ import { settleAfterResponse } from "@/server/lifecycle/after-response";
 import { startSmtpServer, type LocalSmtpServer } from "../../support/smtp-server";
 import { decodeQuotedPrintable, PASSWORD, resetTokenIn, signedUpBrowser, temporaryDataDir } from "./fixtures";
 import { loadAuthRoutes, type AuthRoutes } from "./load-auth-routes";
-import { TestBrowser } from "./test-browser";
+import { TestBrowser } from "../../support/test-browser";
 
 let smtp: LocalSmtpServer;
 const dataDir = temporaryDataDir();

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ConcurrencyGate } from "@/server/security/concurrency-gate";
 import { expectError, temporaryDataDir, uniqueEmail } from "./fixtures";
 import { loadAuthRoutes, type AuthRoutes } from "./load-auth-routes";
-import { TestBrowser } from "./test-browser";
+import { TestBrowser } from "../../support/test-browser";
 
 // Password hashing is capped process-wide; a saturated gate answers 503 with Retry-After.
 let routes: AuthRoutes;

@@ -3,7 +3,7 @@ import type * as AfterResponseModule from "@/server/lifecycle/after-response";
 import type { MailMessage } from "@/server/mail";
 import { signedUpBrowser, temporaryDataDir, uniqueEmail } from "./fixtures";
 import { loadAuthRoutes, type AuthRoutes } from "./load-auth-routes";
-import { TestBrowser } from "./test-browser";
+import { TestBrowser } from "../../support/test-browser";
 
 // The reset request's answer must not depend on whether the account exists: not in its body, and
 // not in its timing. Timing is not asserted (too noisy); the work on the request path is.

@@ -6,7 +6,7 @@ import type { FakeGoTrue } from "../../support/fake-gotrue";
 import { expectError, PASSWORD, signedUpBrowser, temporaryDataDir } from "./fixtures";
 import type { AuthRoutes } from "./load-auth-routes";
 import { APP_URL, startSupabaseApp } from "./supabase-app";
-import { TestBrowser } from "./test-browser";
+import { TestBrowser } from "../../support/test-browser";
 
 // The per-account lock in Supabase mode: same answers as embedded, GoTrue still asked while locked.
 const dataDir = temporaryDataDir();

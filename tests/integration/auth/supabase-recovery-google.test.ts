@@ -4,7 +4,7 @@ import type { FakeGoTrue } from "../../support/fake-gotrue";
 import { expectError, PASSWORD, signedUpBrowser, temporaryDataDir, uniqueEmail } from "./fixtures";
 import type { AuthRoutes } from "./load-auth-routes";
 import { APP_URL, SESSION_COOKIE, startSupabaseApp } from "./supabase-app";
-import { TestBrowser } from "./test-browser";
+import { TestBrowser } from "../../support/test-browser";
 
 const NEW_PASSWORD = "a fresh supabase passphrase";
 const dataDir = temporaryDataDir();

@@ -7,7 +7,7 @@ import type { FakeGoTrue } from "../../support/fake-gotrue";
 import { expectError, PASSWORD, signedUpBrowser, temporaryDataDir, uniqueEmail } from "./fixtures";
 import type { AuthRoutes } from "./load-auth-routes";
 import { APP_URL, SESSION_COOKIE, startSupabaseApp } from "./supabase-app";
-import { setCookies, TestBrowser } from "./test-browser";
+import { setCookies, TestBrowser } from "../../support/test-browser";
 
 const dataDir = temporaryDataDir();
 let routes: AuthRoutes;

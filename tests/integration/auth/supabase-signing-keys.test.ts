@@ -4,7 +4,7 @@ import type { FakeGoTrue } from "../../support/fake-gotrue";
 import { expectError, signedUpBrowser, temporaryDataDir } from "./fixtures";
 import type { AuthRoutes } from "./load-auth-routes";
 import { APP_URL, JWT_SECRET, SESSION_COOKIE, startSupabaseApp } from "./supabase-app";
-import { TestBrowser } from "./test-browser";
+import { TestBrowser } from "../../support/test-browser";
 
 const dataDir = temporaryDataDir();
 let routes: AuthRoutes;

@@ -136,7 +136,7 @@ describe("consent documents", () => {
   });
 
   it("without a session every route answers 401", async () => {
-    const { TestBrowser } = await import("../auth/test-browser");
+    const { TestBrowser } = await import("../../support/test-browser");
     const stranger = { id: alice.id, browser: new TestBrowser() };
     for (const [route, method, body] of [
       [app.routes.listDocuments, "GET", undefined],

@@ -2,46 +2,16 @@ import { sql as drizzleSql, type SQL } from "drizzle-orm";
 import { expect } from "vitest";
 import { signedUpBrowser, temporaryDataDir } from "../auth/fixtures";
 import { loadAuthRoutes, type AuthRoutes } from "../auth/load-auth-routes";
-import type { TestBrowser } from "../auth/test-browser";
-
-type Handler = (request: Request, next?: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type RouteModule = Partial<Record<"GET" | "POST" | "PATCH" | "DELETE", Handler>>;
-
-/** The client-record routes by URL pattern, the way Next's router would pick them. */
-interface RouteEntry {
-  pattern: RegExp;
-  module: RouteModule;
-}
+import type { TestBrowser } from "../../support/test-browser";
 
 export interface ClientRecordsApi {
   auth: AuthRoutes;
-  routes: RouteEntry[];
 }
 
-/** Loads the auth routes (own data dir, embedded auth) and every client-record route in the same module graph. */
+/** Loads the auth routes (own data dir, embedded auth); every other route resolves by URL when called. */
 export async function loadClientRecordsApi(): Promise<ClientRecordsApi> {
   const auth = await loadAuthRoutes({ DATA_DIR: temporaryDataDir(), NEXT_PUBLIC_SUPABASE_URL: undefined });
-  const [contacts, count, bulkDelete, bulkTag, merge, contact, tags, tag] = await Promise.all([
-    import("@/app/api/contacts/route"),
-    import("@/app/api/contacts/count/route"),
-    import("@/app/api/contacts/bulk-delete/route"),
-    import("@/app/api/contacts/bulk-tag/route"),
-    import("@/app/api/contacts/[id]/merge/route"),
-    import("@/app/api/contacts/[id]/route"),
-    import("@/app/api/tags/route"),
-    import("@/app/api/tags/[id]/route"),
-  ]);
-  const routes: RouteEntry[] = [
-    { pattern: /^\/api\/contacts$/, module: contacts },
-    { pattern: /^\/api\/contacts\/count$/, module: count },
-    { pattern: /^\/api\/contacts\/bulk-delete$/, module: bulkDelete },
-    { pattern: /^\/api\/contacts\/bulk-tag$/, module: bulkTag },
-    { pattern: /^\/api\/contacts\/(?<id>[^/]+)\/merge$/, module: merge },
-    { pattern: /^\/api\/contacts\/(?<id>[^/]+)$/, module: contact },
-    { pattern: /^\/api\/tags$/, module: tags },
-    { pattern: /^\/api\/tags\/(?<id>[^/]+)$/, module: tag },
-  ];
-  return { auth, routes };
+  return { auth };
 }
 
 export interface Sent {
@@ -59,20 +29,7 @@ export class Practitioner {
   ) {}
 
   async send(method: "GET" | "POST" | "PATCH" | "DELETE", url: string, body?: unknown): Promise<Sent> {
-    const pathname = new URL(url, "http://localhost").pathname;
-    const entry = this.api.routes.find((route) => route.pattern.test(pathname));
-    const handler = entry?.module[method];
-    if (!entry || !handler) throw new Error(`no route handles ${method} ${pathname}`);
-    const params = Object.fromEntries(
-      Object.entries(entry.pattern.exec(pathname)?.groups ?? {}).map(([name, value]) => [
-        name,
-        decodeURIComponent(value),
-      ]),
-    );
-    const response = await handler(this.browser.request(method, url, body === undefined ? {} : { body }), {
-      params: Promise.resolve(params),
-    });
-    this.browser.remember(response);
+    const response = await this.browser.call(method, url, body === undefined ? {} : { body });
     const text = await response.clone().text();
     return { status: response.status, body: text === "" ? undefined : (JSON.parse(text) as unknown), response };
   }

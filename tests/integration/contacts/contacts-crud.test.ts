@@ -109,7 +109,7 @@ describe("a client's record", () => {
   });
 
   it("answers 401 without a session", async () => {
-    const { TestBrowser } = await import("../auth/test-browser");
+    const { TestBrowser } = await import("../../support/test-browser");
     const stranger = new Practitioner(alice.api, new TestBrowser(), alice.id);
     await expectError((await stranger.send("GET", "/api/contacts")).response, 401);
     await expectError((await stranger.send("POST", "/api/contacts", { displayName: "X" })).response, 401);

@@ -40,7 +40,15 @@ export const hostileTimestampText: fc.Arbitrary<string> = fc.oneof(
       (t) =>
         `${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)}${t.separator}${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}${t.fraction}${t.offset}`,
     ),
-  fc.constantFrom("0000-01-01T00:00:00Z", "0000-01-01 00:00:00+00", "infinity", "-infinity", "epoch", "now", "allballs"),
+  fc.constantFrom(
+    "0000-01-01T00:00:00Z",
+    "0000-01-01 00:00:00+00",
+    "infinity",
+    "-infinity",
+    "epoch",
+    "now",
+    "allballs",
+  ),
   hostileString,
 );
 

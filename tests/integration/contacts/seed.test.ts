@@ -5,7 +5,7 @@ import { contactSchema, updateContactInput, type Contact } from "@/lib/contracts
 import { getDatabase } from "@/server/db";
 import { seedClients } from "../../../scripts/seed/seed-client-records";
 import { ensureSeedPractitioners, SEED_PASSWORD } from "../../../scripts/seed/seed-practitioners";
-import { TestBrowser } from "../auth/test-browser";
+import { TestBrowser } from "../../support/test-browser";
 import { loadClientRecordsApi, Practitioner, systemRows, type ClientRecordsApi } from "./client-records-api";
 
 let api: ClientRecordsApi;

@@ -3,7 +3,7 @@ import { expect } from "vitest";
 import { INTAKE_LINK_UNAVAILABLE, type CreatedIntakeLink, type IntakeSubmissionInput } from "@/lib/contracts/intake";
 import { temporaryDataDir } from "../auth/fixtures";
 import { loadAuthRoutes } from "../auth/load-auth-routes";
-import { nextCallerIp } from "../auth/test-browser";
+import { nextCallerIp } from "../../support/test-browser";
 import {
   signUpPractitioner,
   systemRows,
@@ -18,30 +18,15 @@ export interface IntakeApi extends ClientRecordsApi {
   submitRoute: Handler;
 }
 
-/** Auth, contacts and intake routes in one module graph, on a data directory of the suite's own. */
+/** The auth routes on a data directory of the suite's own, plus the public submission handler; other routes resolve by URL. */
 export async function loadIntakeApi(variables: Record<string, string | undefined> = {}): Promise<IntakeApi> {
   const auth = await loadAuthRoutes({
     DATA_DIR: temporaryDataDir(),
     NEXT_PUBLIC_SUPABASE_URL: undefined,
     ...variables,
   });
-  const [links, revoke, contacts, contact, onboard] = await Promise.all([
-    import("@/app/api/intake-links/route"),
-    import("@/app/api/intake-links/[id]/revoke/route"),
-    import("@/app/api/contacts/route"),
-    import("@/app/api/contacts/[id]/route"),
-    import("@/app/api/onboard/[token]/route"),
-  ]);
-  return {
-    auth,
-    routes: [
-      { pattern: /^\/api\/intake-links$/, module: links },
-      { pattern: /^\/api\/intake-links\/(?<id>[^/]+)\/revoke$/, module: revoke },
-      { pattern: /^\/api\/contacts$/, module: contacts },
-      { pattern: /^\/api\/contacts\/(?<id>[^/]+)$/, module: contact },
-    ],
-    submitRoute: onboard.POST,
-  };
+  const { POST: submitRoute } = await import("@/app/api/onboard/[token]/route");
+  return { auth, submitRoute };
 }
 
 export { signUpPractitioner, systemRows, type Practitioner };

@@ -120,7 +120,7 @@ describe("intake link lifecycle", () => {
   });
 
   it("needs a session", async () => {
-    const { TestBrowser } = await import("../auth/test-browser");
+    const { TestBrowser } = await import("../../support/test-browser");
     const stranger = new (await import("../contacts/client-records-api")).Practitioner(api, new TestBrowser(), "");
     await expectError((await stranger.send("GET", "/api/intake-links")).response, 401);
     await expectError((await stranger.send("POST", "/api/intake-links", { label: "x" })).response, 401);

@@ -3,7 +3,7 @@ import { expect } from "vitest";
 import { noteSchema, type Note } from "@/lib/contracts/notes";
 import { signedUpBrowser } from "../auth/fixtures";
 import { loadAuthRoutes, type AuthRoutes } from "../auth/load-auth-routes";
-import type { TestBrowser } from "../auth/test-browser";
+import type { TestBrowser } from "../../support/test-browser";
 
 type NextRoute = (request: Request, next?: { params: Promise<Record<string, string>> }) => Promise<Response>;
 

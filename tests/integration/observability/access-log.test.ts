@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "@/server/observability/create-logger";
 import { PASSWORD, signedUpBrowser, temporaryDataDir } from "../auth/fixtures";
 import { loadAuthRoutes, type AuthRoutes } from "../auth/load-auth-routes";
-import { TestBrowser } from "../auth/test-browser";
+import { TestBrowser } from "../../support/test-browser";
 
 const lines: string[] = [];
 let routes: AuthRoutes;

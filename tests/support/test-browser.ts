@@ -1,5 +1,6 @@
 import { parseSetCookie } from "cookie";
-import { callerAddressHeaders } from "../../support/caller-address";
+import { callerAddressHeaders } from "./caller-address";
+import { callRoute } from "./route-table";
 
 export type RouteHandler = (request: Request) => Promise<Response>;
 
@@ -48,6 +49,11 @@ export class TestBrowser {
     const response = await handler(this.request(method, path, options));
     this.remember(response);
     return response;
+  }
+
+  /** Calls whichever route serves `method path` (tests/support/route-table.ts), keeping cookies. */
+  async call(method: string, path: string, options: SendOptions = {}): Promise<Response> {
+    return this.send(callRoute, method, path, options);
   }
 
   remember(response: Response): void {
