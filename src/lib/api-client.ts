@@ -95,8 +95,23 @@ export async function apiDownload(
 ): Promise<DownloadedFile> {
   const response = await send(path, options, "*/*");
   if (!response.ok) throw toApiError(response, await readJson(response));
-  const named = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "");
-  return { blob: await response.blob(), fileName: named?.[1] ?? options.fallbackName };
+  return {
+    blob: await response.blob(),
+    fileName: fileNameOf(response.headers.get("content-disposition") ?? "") ?? options.fallbackName,
+  };
+}
+
+/** The UTF-8 name (`filename*`, RFC 6266) when sent, else the plain `filename`. */
+function fileNameOf(disposition: string): string | undefined {
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      // A malformed escape: fall back to the plain name.
+    }
+  }
+  return /filename="([^"]+)"/.exec(disposition)?.[1];
 }
 
 async function send(

@@ -12,6 +12,7 @@ import { clientIp } from "./client-info";
 import { errorResponse } from "./error-response";
 import { RawJson } from "@/server/db/raw-json";
 import { readJsonBody } from "./read-body";
+import { readMultipart, type FormOf, type MultipartSpec } from "@/server/uploads/multipart";
 import { requestIdFrom, REQUEST_ID_HEADER } from "./request-id";
 
 type AuthMode = "required" | "optional" | "none";
@@ -19,10 +20,12 @@ type UserFor<A extends AuthMode> = A extends "required" ? SessionUser : SessionU
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-export interface RouteContext<A extends AuthMode, B, Q, P> {
+export interface RouteContext<A extends AuthMode, B, Q, P, F = undefined> {
   request: Request;
   user: UserFor<A>;
   body: B;
+  /** The parts a `multipart` route declared, read and capped before the handler runs. */
+  form: F;
   query: Q;
   params: P;
   requestId: string;
@@ -37,6 +40,11 @@ export interface RateLimitOption {
   policy: PolicyName;
   /** Extra key material beside the caller (e.g. the email on sign-in); gets the raw JSON body. */
   keyFrom?: (rawBody: unknown) => string | undefined;
+  /**
+   * Meters a resource named in the URL instead of the caller (e.g. one intake link, whoever uses it);
+   * gets the raw route params.
+   */
+  resourceFrom?: (params: Record<string, string | string[]>) => string;
 }
 
 /**
@@ -47,7 +55,7 @@ export interface NoRateLimit {
   none: string;
 }
 
-export interface RouteOptions<A extends AuthMode, BS, QS, PS, R> {
+export interface RouteOptions<A extends AuthMode, BS, QS, PS, R, MS = undefined> {
   auth: A;
   /**
    * Several limits all apply (e.g. per IP + email and per IP); the response reports the tightest.
@@ -55,10 +63,12 @@ export interface RouteOptions<A extends AuthMode, BS, QS, PS, R> {
    */
   rateLimit?: RateLimitOption | readonly RateLimitOption[] | NoRateLimit;
   body?: BS;
+  /** A multipart/form-data upload instead of a JSON body: the one reader, with a cap per part. */
+  multipart?: MS;
   query?: QS;
   params?: PS;
   successStatus?: number;
-  handler: (context: RouteContext<A, Out<BS>, Out<QS>, Out<PS>>) => Promise<R>;
+  handler: (context: RouteContext<A, Out<BS>, Out<QS>, Out<PS>, FormOf<MS>>) => Promise<R>;
 }
 
 type NextRouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -73,7 +83,8 @@ export function defineRoute<
   QS extends Schema | undefined = undefined,
   PS extends Schema | undefined = undefined,
   R = unknown,
->(options: RouteOptions<A, BS, QS, PS, R>): (request: Request, next?: NextRouteContext) => Promise<Response> {
+  MS extends MultipartSpec | undefined = undefined,
+>(options: RouteOptions<A, BS, QS, PS, R, MS>): (request: Request, next?: NextRouteContext) => Promise<Response> {
   return async (request, next) => {
     const started = performance.now();
     const requestId = requestIdFrom(request.headers);
@@ -93,9 +104,12 @@ export function defineRoute<
         if (options.auth === "required" && !user) throw AppError.unauthorized();
 
         const rawBody = options.body ? await readJsonBody(request) : undefined;
+        const rawParams = (await next?.params) ?? {};
         const caller = user ? `user:${user.id}` : `ip:${ip}`;
         for (const limit of rateLimitsOf(options.rateLimit, request.method, user !== null)) {
-          const key = [caller, limit.keyFrom?.(rawBody)].filter(Boolean).join("|");
+          const key = limit.resourceFrom
+            ? limit.resourceFrom(rawParams)
+            : [caller, limit.keyFrom?.(rawBody)].filter(Boolean).join("|");
           const limitHeaders = await enforceRateLimit(limit.policy, key);
           if (tighter(limitHeaders, responseHeaders))
             limitHeaders.forEach((value, name) => responseHeaders.set(name, value));
@@ -104,12 +118,23 @@ export function defineRoute<
         const query = options.query
           ? await options.query.parseAsync(Object.fromEntries(new URL(request.url).searchParams))
           : undefined;
-        const params = options.params ? await options.params.parseAsync(await next?.params) : undefined;
+        const params = options.params ? await options.params.parseAsync(rawParams) : undefined;
+        const form = options.multipart
+          ? await readMultipart(
+              {
+                contentType: request.headers.get("content-type"),
+                contentLength: request.headers.get("content-length"),
+                body: request.body,
+              },
+              options.multipart,
+            )
+          : undefined;
 
         const result = await options.handler({
           request,
           user: user as UserFor<A>,
           body: body as Out<BS>,
+          form: form as FormOf<MS>,
           query: query as Out<QS>,
           params: params as Out<PS>,
           requestId,
@@ -140,7 +165,7 @@ export function defineRoute<
 }
 
 function rateLimitsOf(
-  option: RouteOptions<AuthMode, unknown, unknown, unknown, unknown>["rateLimit"],
+  option: RouteOptions<AuthMode, unknown, unknown, unknown, unknown, unknown>["rateLimit"],
   method: string,
   signedIn: boolean,
 ): readonly RateLimitOption[] {

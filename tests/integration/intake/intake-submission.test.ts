@@ -201,7 +201,7 @@ describe("refused input writes nothing and leaves the link usable", () => {
     expect(await linkStatus(link.id)).toMatchObject({ status: "active", usedCount: 0 });
   });
 
-  it("refuses a body that is not multipart, has no payload, or is not JSON", async () => {
+  it("refuses a body that is not multipart (415), has no payload (422), or is not JSON (400)", async () => {
     const { token } = await createLink(alice);
     const post = (body: BodyInit, headers: Record<string, string> = {}) =>
       api.submitRoute(new Request(`http://localhost/api/onboard/${token}`, { method: "POST", body, headers }), {
@@ -210,7 +210,7 @@ describe("refused input writes nothing and leaves the link usable", () => {
     expect((await post(JSON.stringify(await validForm()), { "content-type": "application/json" })).status).toBe(415);
     const empty = new FormData();
     empty.set("other", "x");
-    expect((await post(empty)).status).toBe(400);
+    expect((await post(empty)).status).toBe(422);
     const broken = new FormData();
     broken.set("payload", "{not json");
     expect((await post(broken)).status).toBe(400);

@@ -4,7 +4,7 @@ import type { UserContext } from "@/server/services/contacts";
 import { describeClients } from "./existing-clients";
 import { planCsvImport, type ImportStep } from "./plan-csv-import";
 import { existingDuplicates, prepareCsvImport } from "./prepare-csv-import";
-import type { CsvUploadSource } from "./read-csv-upload";
+import type { CsvUpload } from "./csv-upload";
 
 type DuplicateStep = Exclude<ImportStep, { kind: "create" }>;
 
@@ -13,8 +13,8 @@ type DuplicateStep = Exclude<ImportStep, { kind: "create" }>;
  * every duplicate (of a client on file or of an earlier row) with the action it would get, and the
  * counts. The same plan as the import itself, so the two agree.
  */
-export async function dryRunCsvImport(context: UserContext, source: CsvUploadSource): Promise<CsvDryRunResponse> {
-  const { table, candidates, errors, options } = await prepareCsvImport(source);
+export async function dryRunCsvImport(context: UserContext, upload: CsvUpload): Promise<CsvDryRunResponse> {
+  const { table, candidates, errors, options } = await prepareCsvImport(upload);
   const { userId } = context;
   return withUserDb(userId, async (tx) => {
     const existing = await existingDuplicates(tx, userId, candidates);

@@ -5,7 +5,7 @@ import type { UserContext } from "@/server/services/contacts";
 import { importEventStream } from "./import-event-stream";
 import { planCsvImport } from "./plan-csv-import";
 import { existingDuplicates, invalidRowReasons, prepareCsvImport } from "./prepare-csv-import";
-import type { CsvUploadSource } from "./read-csv-upload";
+import type { CsvUpload } from "./csv-upload";
 import { writeCsvImport } from "./write-csv-import";
 
 /**
@@ -14,11 +14,8 @@ import { writeCsvImport } from "./write-csv-import";
  * NDJSON stream runs the transaction, reporting progress, and ends with the created, merged and
  * skipped rows (invalid rows are skipped with their reasons) or with an error and nothing written.
  */
-export async function importCsvContacts(
-  context: UserContext,
-  source: CsvUploadSource,
-): Promise<ReadableStream<Uint8Array>> {
-  const { candidates, errors, options } = await prepareCsvImport(source);
+export async function importCsvContacts(context: UserContext, upload: CsvUpload): Promise<ReadableStream<Uint8Array>> {
+  const { candidates, errors, options } = await prepareCsvImport(upload);
   const { userId } = context;
   return importEventStream((report, signal) =>
     withUserDb(userId, async (tx) => {

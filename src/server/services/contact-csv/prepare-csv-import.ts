@@ -13,7 +13,7 @@ import { decodeCsvText } from "./decode-csv-text";
 import { mapCsvRows, type ImportCandidate } from "./map-csv-rows";
 import { parseCsvFile, type CsvTable } from "./parse-csv-file";
 import type { ExistingMatch } from "./plan-csv-import";
-import { readCsvUpload, type CsvUploadSource } from "./read-csv-upload";
+import type { CsvUpload } from "./csv-upload";
 
 export interface PreparedImport {
   fileName: string;
@@ -30,8 +30,7 @@ const invalidOptions = (path: string, message: string) =>
   new AppError("validation_failed", message, { details: [{ path, message }] });
 
 /** The uploaded file read, checked and mapped: what dry-run reports on and import writes. Nothing touches the database. */
-export async function prepareCsvImport(source: CsvUploadSource): Promise<PreparedImport> {
-  const upload = await readCsvUpload(source);
+export async function prepareCsvImport(upload: CsvUpload): Promise<PreparedImport> {
   await setImmediate();
   const table = await parseCsvFile(decodeCsvText(upload.bytes));
   const parsed = csvImportOptions.safeParse(upload.options ?? {});

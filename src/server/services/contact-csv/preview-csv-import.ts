@@ -3,14 +3,13 @@ import { suggestMapping } from "@/lib/csv-columns";
 import type { UserContext } from "@/server/services/contacts";
 import { decodeCsvText } from "./decode-csv-text";
 import { parseCsvFile } from "./parse-csv-file";
-import { readCsvUpload, type CsvUploadSource } from "./read-csv-upload";
+import type { CsvUpload } from "./csv-upload";
 
 /**
  * The first step of an import: the whole file is read and checked (a malformed file is refused
  * here, before any mapping), then its headers, first rows and a suggested field per column.
  */
-export async function previewCsvImport(_context: UserContext, source: CsvUploadSource): Promise<CsvPreviewResponse> {
-  const upload = await readCsvUpload(source);
+export async function previewCsvImport(_context: UserContext, upload: CsvUpload): Promise<CsvPreviewResponse> {
   const table = await parseCsvFile(decodeCsvText(upload.bytes));
   return {
     fileName: upload.fileName,

@@ -4,5 +4,5 @@ export { revokeIntakeLink, revokeIntakeLinkInput } from "./revoke-intake-link";
 export { findIntakeLink, findIntakeLinkInput, type OpenIntakeLink } from "./find-intake-link";
 export { hashIntakeToken, newIntakeToken } from "./intake-token";
 export { submitIntake, submitIntakeInput, linkUnavailable } from "./submit-intake";
-export { readIntakeBody, readIntakeBodyInput, type IntakeBody } from "./read-intake-body";
+export { INTAKE_UPLOAD, intakeBodyOf, type IntakeBody } from "./intake-upload";
 export { openIntakeForm, openIntakeFormInput, type IntakeFormView } from "./open-intake-form";

@@ -18,5 +18,5 @@ export { storeClientPhoto, storeClientPhotoInput } from "./store-client-photo";
 export { removeClientPhoto, removeClientPhotoInput } from "./remove-client-photo";
 export { openClientPhoto, openClientPhotoInput } from "./open-client-photo";
 export { contactPhotoFolder } from "./photo-path";
-export { readPhotoUpload, type PhotoUploadSource } from "./read-photo-upload";
+export { PHOTO_UPLOAD } from "./photo-upload";
 export { detectPhotoType, type PhotoType } from "./detect-photo-type";

@@ -1,3 +1,4 @@
+import { downloadResponse } from "@/server/http/download";
 import { defineRoute } from "@/server/http/route";
 import { exportAccountData } from "@/server/services/account";
 
@@ -7,9 +8,6 @@ export const GET = defineRoute({
   rateLimit: { policy: "accountExport" },
   handler: async ({ user, responseHeaders }) => {
     const { fileName, stream } = await exportAccountData({ userId: user.id });
-    responseHeaders.set("content-type", "application/zip");
-    responseHeaders.set("content-disposition", `attachment; filename="${fileName}"`);
-    responseHeaders.set("cache-control", "no-store");
-    return new Response(stream, { status: 200, headers: responseHeaders });
+    return downloadResponse({ body: stream, contentType: "application/zip", fileName }, responseHeaders);
   },
 });

@@ -1,3 +1,4 @@
+import { downloadResponse } from "@/server/http/download";
 import { defineRoute } from "@/server/http/route";
 import { exportAuditEvents, exportAuditEventsInput } from "@/server/services/audit";
 
@@ -8,9 +9,6 @@ export const GET = defineRoute({
   query: exportAuditEventsInput,
   handler: async ({ user, query, responseHeaders }) => {
     const { fileName, stream } = await exportAuditEvents({ userId: user.id }, query);
-    responseHeaders.set("content-type", "text/csv; charset=utf-8");
-    responseHeaders.set("content-disposition", `attachment; filename="${fileName}"`);
-    responseHeaders.set("cache-control", "no-store");
-    return new Response(stream, { status: 200, headers: responseHeaders });
+    return downloadResponse({ body: stream, contentType: "text/csv; charset=utf-8", fileName }, responseHeaders);
   },
 });

@@ -1,13 +1,11 @@
 import { exportContactsQuery } from "@/lib/contracts/contact-csv";
 import { exportSelectedContactsInput } from "@/lib/contracts/contacts";
+import { downloadResponse } from "@/server/http/download";
 import { defineRoute } from "@/server/http/route";
 import { exportCsvContacts, exportSelectedContacts, type CsvExport } from "@/server/services/contact-csv";
 
 function csvDownload({ fileName, stream }: CsvExport, headers: Headers): Response {
-  headers.set("content-type", "text/csv; charset=utf-8");
-  headers.set("content-disposition", `attachment; filename="${fileName}"`);
-  headers.set("cache-control", "no-store");
-  return new Response(stream, { status: 200, headers });
+  return downloadResponse({ body: stream, contentType: "text/csv; charset=utf-8", fileName }, headers);
 }
 
 /** Every field of the caller's clients (the list's filters, search and sort apply) as a streamed CSV download. */

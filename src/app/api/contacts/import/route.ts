@@ -1,5 +1,5 @@
 import { defineRoute } from "@/server/http/route";
-import { importCsvContacts } from "@/server/services/contact-csv";
+import { CSV_UPLOAD, csvUploadOf, importCsvContacts } from "@/server/services/contact-csv";
 
 /**
  * multipart/form-data with `file` and `options` (JSON). A bad file or options answer 4xx JSON; else
@@ -8,11 +8,9 @@ import { importCsvContacts } from "@/server/services/contact-csv";
 export const POST = defineRoute({
   auth: "required",
   rateLimit: { policy: "api" },
-  handler: async ({ user, request, responseHeaders }) => {
-    const events = await importCsvContacts(
-      { userId: user.id },
-      { contentType: request.headers.get("content-type"), body: request.body },
-    );
+  multipart: CSV_UPLOAD,
+  handler: async ({ user, form, responseHeaders }) => {
+    const events = await importCsvContacts({ userId: user.id }, csvUploadOf(form));
     responseHeaders.set("content-type", "application/x-ndjson; charset=utf-8");
     responseHeaders.set("cache-control", "no-store");
     return new Response(events, { status: 200, headers: responseHeaders });

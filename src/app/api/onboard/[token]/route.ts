@@ -1,7 +1,6 @@
 import { intakeSubmissionInput, intakeTokenParams, type IntakeSubmitted } from "@/lib/contracts/intake";
 import { defineRoute } from "@/server/http/route";
-import { enforceRateLimit } from "@/server/security/rate-limit";
-import { hashIntakeToken, readIntakeBody, submitIntake } from "@/server/services/intake";
+import { hashIntakeToken, INTAKE_UPLOAD, intakeBodyOf, submitIntake } from "@/server/services/intake";
 
 /**
  * The public intake form's submission: `multipart/form-data` with the form as JSON in `payload` and an
@@ -10,13 +9,15 @@ import { hashIntakeToken, readIntakeBody, submitIntake } from "@/server/services
  */
 export const POST = defineRoute({
   auth: "none",
-  rateLimit: { policy: "intakeSubmitIp" },
+  rateLimit: [
+    { policy: "intakeSubmitIp" },
+    { policy: "intakeSubmitToken", resourceFrom: ({ token }) => `token:${hashIntakeToken(String(token))}` },
+  ],
   params: intakeTokenParams,
+  multipart: INTAKE_UPLOAD,
   successStatus: 201,
-  handler: async ({ params, request, log, responseHeaders }): Promise<IntakeSubmitted> => {
-    const tokenLimit = await enforceRateLimit("intakeSubmitToken", `token:${hashIntakeToken(params.token)}`);
-    tokenLimit.forEach((value, name) => responseHeaders.set(name, value));
-    const { payload, photo } = await readIntakeBody(request);
+  handler: async ({ params, form: upload, log }): Promise<IntakeSubmitted> => {
+    const { payload, photo } = intakeBodyOf(upload);
     const form = await intakeSubmissionInput.parseAsync(payload);
     if (form.website) {
       log.warn("intake honeypot filled; submission dropped");

@@ -1,6 +1,8 @@
 import { z } from "@/lib/zod";
+import { downloadResponse } from "@/server/http/download";
 import { defineRoute } from "@/server/http/route";
-import { openClientPhoto, readPhotoUpload, removeClientPhoto, storeClientPhoto } from "@/server/services/photos";
+import { PHOTO_UPLOAD_FIELD } from "@/lib/contracts/photos";
+import { openClientPhoto, PHOTO_UPLOAD, removeClientPhoto, storeClientPhoto } from "@/server/services/photos";
 
 const params = z.object({ id: z.uuid() });
 
@@ -13,13 +15,7 @@ export const GET = defineRoute({
   params,
   handler: async ({ user, params: { id }, responseHeaders }) => {
     const photo = await openClientPhoto({ userId: user.id, contactId: id });
-    const headers = new Headers(responseHeaders);
-    headers.set("content-type", "image/webp");
-    headers.set("content-length", String(photo.size));
-    headers.set("cache-control", "private, no-store");
-    headers.set("x-content-type-options", "nosniff");
-    headers.set("content-disposition", "inline");
-    return new Response(photo.body, { status: 200, headers });
+    return downloadResponse({ body: photo.body, contentType: "image/webp", size: photo.size }, responseHeaders);
   },
 });
 
@@ -31,8 +27,9 @@ export const PUT = defineRoute({
   auth: "required",
   rateLimit: { policy: "api" },
   params,
-  handler: async ({ user, params: { id }, request }) => {
-    const bytes = await readPhotoUpload({ headers: request.headers, body: request.body });
+  multipart: PHOTO_UPLOAD,
+  handler: async ({ user, params: { id }, form }) => {
+    const { bytes } = form.files[PHOTO_UPLOAD_FIELD];
     return storeClientPhoto({ userId: user.id, contactId: id, bytes });
   },
 });

@@ -1,10 +1,10 @@
 import { defineRoute } from "@/server/http/route";
-import { previewCsvImport } from "@/server/services/contact-csv";
+import { CSV_UPLOAD, csvUploadOf, previewCsvImport } from "@/server/services/contact-csv";
 
 /** multipart/form-data with a `file` part: the file checked, its headers, first rows and suggested mapping. */
 export const POST = defineRoute({
   auth: "required",
   rateLimit: { policy: "api" },
-  handler: async ({ user, request }) =>
-    previewCsvImport({ userId: user.id }, { contentType: request.headers.get("content-type"), body: request.body }),
+  multipart: CSV_UPLOAD,
+  handler: async ({ user, form }) => previewCsvImport({ userId: user.id }, csvUploadOf(form)),
 });
