@@ -1,6 +1,5 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
-import client from "prom-client";
-import { metricsRegistry } from "@/server/observability/metrics";
+import { counter } from "@/server/observability/metrics";
 import { passwordHashingGate } from "./hashing-gate";
 
 /** scrypt cost for new hashes; each stored hash carries its own, so these can rise over time. */
@@ -23,23 +22,15 @@ interface ParsedHash {
   key: Buffer;
 }
 
-const verifications = ((): client.Counter => {
-  const name = "auth_password_verifications_total";
-  const existing = metricsRegistry.getSingleMetric(name);
-  if (existing) return existing as client.Counter;
-  return new client.Counter({ name, help: "Password hashes verified at sign-in", registers: [metricsRegistry] });
-})();
+const verifications = counter({
+  name: "auth_password_verifications_total",
+  help: "Password hashes verified at sign-in",
+});
 
-const hashes = ((): client.Counter => {
-  const name = "auth_password_hashes_total";
-  const existing = metricsRegistry.getSingleMetric(name);
-  if (existing) return existing as client.Counter;
-  return new client.Counter({
-    name,
-    help: "New password hashes made (sign-up, reset, re-hash)",
-    registers: [metricsRegistry],
-  });
-})();
+const hashes = counter({
+  name: "auth_password_hashes_total",
+  help: "New password hashes made (sign-up, reset, re-hash)",
+});
 
 /** One scrypt derivation, run only when the hashing gate has a slot (or refused with a 503). */
 function derive(password: string, salt: Buffer, params: { logN: number; r: number; p: number }, length: number) {

@@ -1,5 +1,4 @@
-import client from "prom-client";
-import { metricsRegistry } from "@/server/observability/metrics";
+import { counter } from "@/server/observability/metrics";
 import type { SessionUser } from "../session-user";
 
 /** How long a looked-up session is trusted before the database is asked again (and last_seen_at touched). */
@@ -12,17 +11,11 @@ interface CachedSession {
   expiresAt: number;
 }
 
-const lookups = ((): client.Counter<"source"> => {
-  const name = "auth_session_lookups_total";
-  const existing = metricsRegistry.getSingleMetric(name);
-  if (existing) return existing as client.Counter<"source">;
-  return new client.Counter({
-    name,
-    help: "Signed-in session lookups, by where the answer came from",
-    labelNames: ["source"],
-    registers: [metricsRegistry],
-  });
-})();
+const lookups = counter({
+  name: "auth_session_lookups_total",
+  help: "Signed-in session lookups, by where the answer came from",
+  labelNames: ["source"],
+});
 
 // Survives dev reloads like the database handle it mirrors.
 const sessions = ((globalThis as { omnicrmSessionCache?: Map<string, CachedSession> }).omnicrmSessionCache ??=
