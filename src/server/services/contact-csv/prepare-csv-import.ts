@@ -9,10 +9,10 @@ import { suggestMapping } from "@/lib/csv-columns";
 import type { DbTransaction } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { duplicatesIn } from "@/server/services/contacts";
-import { decodeCsvText } from "./decode-csv-text";
 import { mapCsvRows, type ImportCandidate } from "./map-csv-rows";
-import { parseCsvFile, type CsvTable } from "./parse-csv-file";
+import type { CsvTable } from "./parse-csv-file";
 import type { ExistingMatch } from "./plan-csv-import";
+import { readContactFile } from "./read-contact-file";
 import { readCsvUpload, type CsvUploadSource } from "./read-csv-upload";
 
 export interface PreparedImport {
@@ -33,7 +33,7 @@ const invalidOptions = (path: string, message: string) =>
 export async function prepareCsvImport(source: CsvUploadSource): Promise<PreparedImport> {
   const upload = await readCsvUpload(source);
   await setImmediate();
-  const table = await parseCsvFile(decodeCsvText(upload.bytes));
+  const { table } = await readContactFile(upload.bytes);
   const parsed = csvImportOptions.safeParse(upload.options ?? {});
   if (!parsed.success) {
     const [issue] = parsed.error.issues;
