@@ -81,8 +81,11 @@ function parseParams(parts: readonly string[]): Map<string, string[]> {
 
 const isQuotedPrintable = (head: string) => /(?:^|;)(?:ENCODING=)?QUOTED-PRINTABLE(?:;|$)/i.test(head);
 
-/** Quoted-printable (`=C3=A9`, soft breaks `=` at line end) to text, in the value's CHARSET (UTF-8 when unknown). */
-export function decodeQuotedPrintable(value: string, charset = "utf-8"): string {
+/**
+ * Quoted-printable (`=C3=A9`, soft breaks `=` at line end) to text in the value's CHARSET; without
+ * one, UTF-8 if the bytes are UTF-8, else Windows-1252 (what 2.1 exports without a CHARSET hold).
+ */
+export function decodeQuotedPrintable(value: string, charset?: string): string {
   const bytes: number[] = [];
   const text = value.replace(/=\r?\n/g, "");
   for (let index = 0; index < text.length; index += 1) {
@@ -94,13 +97,21 @@ export function decodeQuotedPrintable(value: string, charset = "utf-8"): string 
       bytes.push(...new TextEncoder().encode(text[index]));
     }
   }
+  const decoded = new Uint8Array(bytes);
+  if (charset === undefined) {
+    try {
+      return new TextDecoder("utf-8", { fatal: true }).decode(decoded);
+    } catch {
+      return new TextDecoder("windows-1252").decode(decoded);
+    }
+  }
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(charset);
   } catch {
     decoder = new TextDecoder("utf-8");
   }
-  return decoder.decode(new Uint8Array(bytes));
+  return decoder.decode(decoded);
 }
 
 /** A text value with its escapes undone: `\n` a line break, `\,` `\;` `\\` the character itself. */
