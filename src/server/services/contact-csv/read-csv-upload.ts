@@ -46,10 +46,10 @@ export async function readCsvUpload(source: CsvUploadSource): Promise<CsvUpload>
   if (mediaType !== "multipart/form-data") {
     throw new AppError(
       "unsupported_media_type",
-      "Upload the CSV file as multipart/form-data (a file field named “file”)",
+      "Upload the CSV or vCard file as multipart/form-data (a file field named “file”)",
     );
   }
-  if (!source.body) throw invalid(CSV_UPLOAD_PARTS.file, "Choose a CSV file to upload");
+  if (!source.body) throw invalid(CSV_UPLOAD_PARTS.file, "Choose a CSV or vCard file to upload");
   let parser: busboy.Busboy;
   try {
     parser = busboy({
@@ -98,7 +98,7 @@ export async function readCsvUpload(source: CsvUploadSource): Promise<CsvUpload>
     parser.on("error", malformed);
     parser.on("close", () => {
       if (settled) return;
-      if (fileName === undefined) return fail(invalid(CSV_UPLOAD_PARTS.file, "Choose a CSV file to upload"));
+      if (fileName === undefined) return fail(invalid(CSV_UPLOAD_PARTS.file, "Choose a CSV or vCard file to upload"));
       try {
         const options = parseOptions(optionsText);
         settled = true;
