@@ -192,8 +192,7 @@ export const ADDRESS_BOOK_HEADERS: readonly AddressBookHeader[] = [
 
 /** Where a column's values go among others filling the same repeatable field (ties: file order). */
 export function columnRank(header: string): number {
-  const key = normaliseHeader(header);
-  return ADDRESS_BOOK_HEADERS.find((entry) => normaliseHeader(entry.header) === key)?.rank ?? Number.MAX_SAFE_INTEGER;
+  return RANK_BY_HEADER.get(normaliseHeader(header)) ?? Number.MAX_SAFE_INTEGER;
 }
 
 /** "E-mail Address " → "emailaddress": headers compared without case, spaces or punctuation. */
@@ -212,7 +211,11 @@ for (const entry of IMPORTABLE_COLUMNS) {
     if (!FIELD_BY_HEADER.has(key)) FIELD_BY_HEADER.set(key, entry.field);
   }
 }
-for (const { header, field } of ADDRESS_BOOK_HEADERS) FIELD_BY_HEADER.set(normaliseHeader(header), field);
+const RANK_BY_HEADER = new Map<string, number>();
+for (const { header, field, rank } of ADDRESS_BOOK_HEADERS) {
+  FIELD_BY_HEADER.set(normaliseHeader(header), field);
+  if (rank !== undefined) RANK_BY_HEADER.set(normaliseHeader(header), rank);
+}
 
 /**
  * A field per header where one fits. A field is used once (the first header that claims it wins),

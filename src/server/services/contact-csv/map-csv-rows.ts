@@ -50,12 +50,12 @@ interface RepeatedValues {
 }
 
 /** Each repeatable field's values in a row: several columns, and several ` ::: `-joined values per cell. */
-function repeatedValues(mapping: CsvMapping, headers: readonly string[], cells: readonly string[]): RepeatedValues[] {
+function repeatedValues(mapping: CsvMapping, ranks: readonly number[], cells: readonly string[]): RepeatedValues[] {
   const byField = new Map<string, { rank: number; index: number; values: string[] }[]>();
   mapping.forEach((field, index) => {
     if (!field || !REPEATABLE_FIELDS.has(field)) return;
     const values = splitGoogleValues(cells[index] ?? "");
-    const entry = { rank: columnRank(headers[index] ?? ""), index, values };
+    const entry = { rank: ranks[index] ?? Number.MAX_SAFE_INTEGER, index, values };
     byField.set(field, [...(byField.get(field) ?? []), entry]);
   });
   return [...byField].map(([field, columns]) => {
@@ -110,6 +110,7 @@ export async function mapCsvRows(table: CsvTable, mapping: CsvMapping): Promise<
     const index = columnOfField.get(field);
     return index === undefined ? null : (table.headers[index] ?? null);
   };
+  const ranks = table.headers.map(columnRank);
   const candidates: ImportCandidate[] = [];
   const errors: CsvRowError[] = [];
 
@@ -130,7 +131,7 @@ export async function mapCsvRows(table: CsvTable, mapping: CsvMapping): Promise<
     mapping.forEach((field, index) => {
       if (field && !REPEATABLE_FIELDS.has(field)) read(field, cells[index]?.trim() ?? "");
     });
-    for (const { field, values } of repeatedValues(mapping, table.headers, cells)) {
+    for (const { field, values } of repeatedValues(mapping, ranks, cells)) {
       const [first = "", ...others] = values;
       read(field, first);
       const leftOver = LEFT_OVER[field];
