@@ -42,12 +42,19 @@ describe("the clients CSV column table", () => {
       "address.postalCode",
       "address.region",
       "tags",
-      null,
+      "note",
     ]);
     expect(suggestMapping(["  NAME ", "Téléphone", "Favourite colour"])).toEqual(["displayName", "phone", null]);
   });
 
-  it("gives a field to the first header that claims it only", () => {
-    expect(suggestMapping(["Email", "E-mail", "Phone", "Mobile"])).toEqual(["email", null, "phone", null]);
+  it("gives a field to the first header that claims it only, but email and phone to every column", () => {
+    expect(suggestMapping(["Name", "Full name", "Email", "E-mail", "Phone", "Mobile"])).toEqual([
+      "displayName",
+      null,
+      "email",
+      "email",
+      "phone",
+      "phone",
+    ]);
   });
 });

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { newAccount, signUpThroughApi } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
@@ -91,6 +93,48 @@ test("import 50 clients with one bad row through the wizard, then export them ba
 
   await main.getByRole("link", { name: "Back to clients" }).click();
   await expect(page).toHaveURL(/\/clients$/);
+});
+
+test("import an Apple Contacts vCard through the same wizard", async ({ page, baseURL }) => {
+  await signUpThroughApi(page.context().request, baseURL ?? "", newAccount("vcard-importer"));
+  await page.goto("/clients/import");
+  const main = page.getByRole("main");
+  await main.getByText("Moving from Google Contacts, Outlook or Apple Contacts?").click();
+  await expect(main.getByText("File → Export → Export vCard", { exact: false })).toBeVisible();
+
+  await page.locator('input[type="file"]').setInputFiles({
+    name: "contacts.vcf",
+    mimeType: "text/vcard",
+    buffer: fs.readFileSync(path.resolve(import.meta.dirname, "../fixtures/contacts/apple-contacts.vcf")),
+  });
+  await expect(main.getByRole("heading", { name: "Match columns" })).toBeFocused();
+  await expect(main.getByText("contacts.vcf: 3 contact cards (vCard)")).toBeVisible();
+  await expect(main.getByLabel("Email", { exact: true })).toHaveValue("email");
+  await expect(main.getByLabel("Tags", { exact: true })).toHaveValue("tags");
+  await expect(main.getByLabel("Notes", { exact: true })).toHaveValue("note");
+  await main.getByRole("button", { name: "Check the file" }).click();
+
+  await expect(main.getByRole("heading", { name: "Review" })).toBeFocused();
+  await expect(main.getByText("3 new clients will be added")).toBeVisible();
+  await main.getByRole("button", { name: "Import 3 clients" }).click();
+  await page
+    .getByRole("alertdialog", { name: "Import 3 clients?" })
+    .getByRole("button", { name: "Import", exact: true })
+    .click();
+  await expect(main.getByRole("heading", { name: "Done" })).toBeFocused({ timeout: 30_000 });
+  await expect(main.getByRole("status")).toContainText("3 clients created, 0 rows merged, 0 rows skipped.");
+
+  const exported = await page.request.get("/api/contacts/export?sort=name");
+  const records: Record<string, string>[] = parse(await exported.text(), {
+    bom: true,
+    columns: true,
+    record_delimiter: "\r\n",
+  });
+  expect(records.map((record) => [record["Display name"], record.Email, record.Tags, record["Address city"]])).toEqual([
+    ["Guðrún Ólafsdóttir", "gudrun.olafs@example.is", "Prenatal clients", ""],
+    ["Hélène Nakamura-Dubois", "helene@atelier-shiatsu.example", "", "Montréal"],
+    ["Thandiwe Mbeki", "thandi.mbeki@example.co.za", "Prenatal clients", "Cape Town"],
+  ]);
 });
 
 test.describe("on a phone", () => {

@@ -3,7 +3,7 @@
 import { NativeSelect } from "@/components/clients/field-controls";
 import { Button } from "@/components/ui/button";
 import type { CsvPreviewResponse } from "@/lib/contracts/contact-csv";
-import { IMPORTABLE_COLUMNS } from "@/lib/csv-columns";
+import { IMPORTABLE_COLUMNS, REPEATABLE_FIELDS } from "@/lib/csv-columns";
 import { ErrorAlert } from "@/components/error-alert";
 
 const NAME_FIELDS = ["displayName", "firstName", "lastName"];
@@ -18,20 +18,33 @@ interface MapStepProps {
   onNext: () => void;
 }
 
-/** Which field each column fills: suggested from the headers, changed here; a field goes to one column only. */
+/** Which field each column fills: suggested from the headers, changed here; a field goes to one column only (email and phone to several). */
 export function MapStep({ preview, mapping, busy, error, onChange, onBack, onNext }: MapStepProps) {
   const hasName = mapping.some((field) => field !== null && NAME_FIELDS.includes(field));
 
   function choose(column: number, field: string | null) {
-    onChange(mapping.map((current, index) => (index === column ? field : current === field ? null : current)));
+    const shared = field !== null && REPEATABLE_FIELDS.has(field);
+    onChange(
+      mapping.map((current, index) => (index === column ? field : current === field && !shared ? null : current)),
+    );
   }
 
   return (
     <div className="grid gap-5">
-      <p className="text-sm text-muted-foreground">
-        {preview.fileName}: {preview.rowCount.toLocaleString("en")} {preview.rowCount === 1 ? "row" : "rows"}, separated
-        by {preview.delimiter === ";" ? "semicolons" : "commas"}. Choose the client field for each column, or leave it
-        out.
+      <p className="text-sm break-words text-muted-foreground">
+        {preview.format === "vcard" ? (
+          <>
+            {preview.fileName}: {preview.rowCount.toLocaleString("en")} contact{" "}
+            {preview.rowCount === 1 ? "card" : "cards"} (vCard), read into the columns below. Rows are the cards in file
+            order, numbered from 1. Choose the client field for each column, or leave it out.
+          </>
+        ) : (
+          <>
+            {preview.fileName}: {preview.rowCount.toLocaleString("en")} {preview.rowCount === 1 ? "row" : "rows"},
+            separated by {preview.delimiter === ";" ? "semicolons" : "commas"}. Choose the client field for each column,
+            or leave it out.
+          </>
+        )}
       </p>
       <ul className="grid gap-3" aria-label="Columns of the file">
         {preview.headers.map((header, column) => {

@@ -5,6 +5,7 @@ import { useId, useState, type DragEvent } from "react";
 import { CSV_IMPORT_LIMITS } from "@/lib/contracts/contact-csv";
 import { cn } from "@/lib/utils";
 import { ErrorAlert } from "@/components/error-alert";
+import { ExportHelp } from "./export-help";
 
 const MEGABYTES = CSV_IMPORT_LIMITS.bytes / (1024 * 1024);
 
@@ -14,7 +15,7 @@ interface UploadStepProps {
   onFile: (file: File) => void;
 }
 
-/** Choose (or drop) a CSV; the file is checked whole before any mapping. */
+/** Choose (or drop) a CSV or vCard file; the file is checked whole before any mapping. */
 export function UploadStep({ busy, error, onFile }: UploadStepProps) {
   const inputId = useId();
   const hintId = useId();
@@ -30,9 +31,9 @@ export function UploadStep({ busy, error, onFile }: UploadStepProps) {
   return (
     <div className="grid gap-4">
       <p className="text-sm text-muted-foreground" id={hintId}>
-        A CSV file (UTF-8, separated by commas or semicolons) with one client per row and a header row of column names.
-        Up to {CSV_IMPORT_LIMITS.rows.toLocaleString("en")} clients and {MEGABYTES} MB. Nothing is imported until you
-        confirm.
+        A CSV file (UTF-8, separated by commas or semicolons) with one client per row and a header row of column names,
+        or a vCard file (.vcf) of contact cards. Up to {CSV_IMPORT_LIMITS.rows.toLocaleString("en")} clients and{" "}
+        {MEGABYTES} MB. Nothing is imported until you confirm.
       </p>
       <label
         htmlFor={inputId}
@@ -53,12 +54,12 @@ export function UploadStep({ busy, error, onFile }: UploadStepProps) {
         ) : (
           <UploadIcon aria-hidden="true" className="size-8 text-muted-foreground" />
         )}
-        <span className="font-medium">{busy ? "Reading your file…" : "Choose a CSV file"}</span>
+        <span className="font-medium">{busy ? "Reading your file…" : "Choose a CSV or vCard file"}</span>
         <span className="text-sm text-muted-foreground">or drop it here</span>
         <input
           id={inputId}
           type="file"
-          accept=".csv,text/csv"
+          accept=".csv,.vcf,.vcard,text/csv,text/vcard,text/x-vcard"
           className="sr-only"
           aria-describedby={hintId}
           disabled={busy}
@@ -70,6 +71,7 @@ export function UploadStep({ busy, error, onFile }: UploadStepProps) {
         />
       </label>
       <ErrorAlert title="This file can't be imported" message={error} />
+      <ExportHelp />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { z } from "@/lib/zod";
-import { IMPORTABLE_FIELDS } from "@/lib/csv-columns";
+import { IMPORTABLE_FIELDS, REPEATABLE_FIELDS } from "@/lib/csv-columns";
 import { listContactsQuery } from "./contact-list";
 
 /**
@@ -27,12 +27,15 @@ export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
 export const DUPLICATE_ACTIONS = ["skip", "merge"] as const;
 export type DuplicateAction = (typeof DUPLICATE_ACTIONS)[number];
 
-/** For each column of the file, in order, the client field it fills (null: not imported). */
+const singleFields = (fields: readonly (string | null)[]) =>
+  fields.filter((field): field is string => field !== null && !REPEATABLE_FIELDS.has(field));
+
+/** For each column of the file, in order, the client field it fills (null: not imported). Only email and phone may fill from several. */
 export const csvMappingSchema = z
   .array(z.enum(IMPORTABLE_FIELDS).nullable())
   .min(1)
   .max(CSV_IMPORT_LIMITS.columns)
-  .refine((fields) => new Set(fields.filter(Boolean)).size === fields.filter(Boolean).length, {
+  .refine((fields) => new Set(singleFields(fields)).size === singleFields(fields).length, {
     message: "Map each field from one column only",
   });
 
@@ -55,8 +58,13 @@ export const csvImportOptions = z.strictObject({
 export type CsvImportOptions = z.output<typeof csvImportOptions>;
 export type CsvImportOptionsInput = z.input<typeof csvImportOptions>;
 
+/** What the upload held, told by its content (never its name): a CSV table, or vCards read into one. */
+export const CONTACT_FILE_FORMATS = ["csv", "vcard"] as const;
+export type ContactFileFormat = (typeof CONTACT_FILE_FORMATS)[number];
+
 export const csvPreviewResponse = z.object({
   fileName: z.string(),
+  format: z.enum(CONTACT_FILE_FORMATS),
   delimiter: z.enum(CSV_DELIMITERS),
   headers: z.array(z.string()),
   /** The first rows, each with its row number in the file. */

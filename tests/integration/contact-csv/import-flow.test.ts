@@ -46,6 +46,7 @@ describe("the import steps", () => {
     const preview = csvPreviewResponse.parse(await response.json());
     expect(preview).toEqual({
       fileName: "export.csv",
+      format: "csv",
       delimiter: ";",
       headers: ["Nom complet", "E-mail", "Téléphone", "Notes de séance", "Ville"],
       sampleRows: [

@@ -81,7 +81,7 @@ describe("a file that cannot be imported whole is refused at every step, and not
         await send(alice, app.routes[route], uploadRequest(alice, pathname, { options: {} })),
         422,
       );
-      expect(error.details).toEqual([{ path: "file", message: "Choose a CSV file to upload" }]);
+      expect(error.details).toEqual([{ path: "file", message: "Choose a CSV or vCard file to upload" }]);
     }
     expect(await snapshotOf(alice.id)).toEqual(before);
   });

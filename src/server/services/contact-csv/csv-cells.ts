@@ -1,8 +1,11 @@
 import { CONTACT_SOURCES, LIFECYCLE_STAGES, PREFERRED_CHANNELS } from "@/lib/contracts/contacts";
 import type { CsvCellKind, CsvColumn } from "@/lib/csv-columns";
 
-/** A cell read back into a field value, or why it cannot be. */
-export type CellReading = { value: unknown } | { error: string };
+/**
+ * A cell read back into a field value, or why it cannot be. A value the client has no field for
+ * (a birthday without its year) comes back as `aside`: text kept in the client's first note.
+ */
+export type CellReading = { value: unknown; aside?: string } | { error: string };
 
 interface CellFormat {
   write(value: unknown): string;
@@ -56,12 +59,81 @@ export function readList(cell: string): string[] {
   return items.map((item) => item.trim()).filter((item) => item !== "");
 }
 
+/** Google Contacts puts several groups (or several emails of one label) in one cell, joined by " ::: ". */
+export const GOOGLE_SEPARATOR = ":::";
+
+export function splitGoogleValues(cell: string): string[] {
+  return cell
+    .split(GOOGLE_SEPARATOR)
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+}
+
+/**
+ * Google's own groups start with "* ": "* myContacts" holds every contact and is dropped; the
+ * others ("* starred", "* friends", …) were chosen by the person and become tags without the mark.
+ */
+const DROPPED_GOOGLE_GROUPS = new Set(["mycontacts"]);
+
+/** Google's vCards name the same group without the mark (`CATEGORIES:myContacts,…`). */
+export const isDroppedGoogleGroup = (name: string) => DROPPED_GOOGLE_GROUPS.has(name.trim().toLowerCase());
+
+export function readTags(cell: string): string[] {
+  return readList(cell)
+    .flatMap(splitGoogleValues)
+    .flatMap((tag) => {
+      if (!tag.startsWith("* ")) return [tag];
+      const name = tag.slice(2).trim();
+      return isDroppedGoogleGroup(name) || name === "" ? [] : [name];
+    });
+}
+
+/** Outlook writes an unset date as 0/0/00 (or 1/1/4501 in older versions). */
+const OUTLOOK_NO_DATE = new Set(["0/0/00", "0/0/0000", "1/1/4501"]);
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/**
+ * A calendar date as written by the apps people export from: `YYYY-MM-DD` (and `YYYYMMDD`); a
+ * day/month/year with slashes, read month first as Outlook (US) writes it unless the first number
+ * cannot be a month; a day without a year (`--03-14`, Google and vCard) is kept aside.
+ */
+export function readDate(cell: string): CellReading {
+  if (OUTLOOK_NO_DATE.has(cell)) return { value: undefined };
+  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(cell);
+  if (compact) return { value: `${compact[1]}-${compact[2]}-${compact[3]}` };
+  const noYear = /^--(\d{2})-?(\d{2})$/.exec(cell);
+  if (noYear) {
+    const month = MONTHS[Number(noYear[1]) - 1];
+    if (month) return { value: undefined, aside: `Birthday: ${Number(noYear[2])} ${month} (no year given)` };
+  }
+  const slashed = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(cell);
+  if (slashed) {
+    const [first, second] = [Number(slashed[1]), Number(slashed[2])];
+    const [month, day] = first > 12 ? [second, first] : [first, second];
+    return { value: `${slashed[3]}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` };
+  }
+  return { value: cell };
+}
+
 const asText = (value: unknown) => (typeof value === "string" || typeof value === "number" ? String(value) : "");
 
 /** How each kind of column is written on export and read on import. */
 export const CELL_FORMATS: Record<CsvCellKind, CellFormat> = {
   text: { write: asText, read: (cell) => ({ value: cell }) },
-  date: { write: asText, read: (cell) => ({ value: cell }) },
+  date: { write: asText, read: readDate },
   instant: {
     write: asText,
     // A bare date is read as midnight UTC: spreadsheets often hold "last visit" as a day.
@@ -70,6 +142,10 @@ export const CELL_FORMATS: Record<CsvCellKind, CellFormat> = {
   list: {
     write: (value) => (Array.isArray(value) ? writeList(value.map(String)) : ""),
     read: (cell) => ({ value: readList(cell) }),
+  },
+  tags: {
+    write: (value) => (Array.isArray(value) ? writeList(value.map(String)) : ""),
+    read: (cell) => ({ value: readTags(cell) }),
   },
   boolean: {
     write: (value) => (value === true ? "yes" : value === false ? "no" : ""),

@@ -7,7 +7,7 @@ export const CSV_UPLOAD = {
   files: {
     [CSV_UPLOAD_PARTS.file]: {
       maxBytes: CSV_IMPORT_LIMITS.bytes,
-      required: "Choose a CSV file to upload",
+      required: "Choose a CSV or vCard file to upload",
       tooLarge: CSV_TOO_LARGE_MESSAGE,
     },
   },
@@ -17,7 +17,7 @@ export const CSV_UPLOAD = {
       tooLarge: "The import options are too large",
     },
   },
-  unsupported: "Upload the CSV file as multipart/form-data (a file field named “file”)",
+  unsupported: "Upload the CSV or vCard file as multipart/form-data (a file field named “file”)",
 } as const satisfies MultipartSpec;
 
 export type CsvUploadForm = FormOf<typeof CSV_UPLOAD>;

@@ -35,6 +35,7 @@ describe("mapping CSV rows onto clients", () => {
         },
         tags: ["VIP", "Prenatal"],
         createdAt: "2023-01-02T03:04:05.678Z",
+        note: null,
       },
     ]);
   });

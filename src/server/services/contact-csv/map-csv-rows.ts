@@ -1,10 +1,10 @@
 import { setImmediate } from "node:timers/promises";
 import { z } from "@/lib/zod";
 import type { CsvMapping, CsvRowError } from "@/lib/contracts/contact-csv";
-import { createContactInput, instant, type CreateContactInput } from "@/lib/contracts/contacts";
+import { createContactInput, instant, plainText, type CreateContactInput } from "@/lib/contracts/contacts";
 import { createTagInput } from "@/lib/contracts/tags";
-import { csvColumnFor } from "@/lib/csv-columns";
-import { CELL_FORMATS } from "./csv-cells";
+import { columnRank, csvColumnFor, REPEATABLE_FIELDS } from "@/lib/csv-columns";
+import { CELL_FORMATS, splitGoogleValues } from "./csv-cells";
 import type { CsvTable } from "./parse-csv-file";
 
 /** Rows validated between turns of the event loop. */
@@ -18,13 +18,60 @@ export interface ImportCandidate {
   tags: string[];
   /** When the client was first added, kept from an export so a round trip loses nothing. */
   createdAt: string | null;
+  /**
+   * The client's first note (a draft): the file's notes, then what the client record has no field
+   * for (other emails and phones, a birthday without its year).
+   */
+  note: string | null;
 }
+
+export const NOTE_MAX_LENGTH = 20_000;
 
 /** Fields that are not part of the client contract: they are validated here and written beside it. */
 const rowExtras = z.object({
   tags: z.array(createTagInput.shape.name).max(50, { message: "Use at most 50 tags" }).default([]),
   createdAt: instant.nullable().default(null),
+  note: plainText(NOTE_MAX_LENGTH)
+    .transform((value) => (value === "" ? null : value))
+    .nullable()
+    .default(null),
 });
+
+/** How the values a repeatable field leaves over are named in the first note, and when two are the same. */
+const LEFT_OVER: Record<string, { label: string; key: (value: string) => string }> = {
+  email: { label: "Other emails", key: (value) => value.toLowerCase() },
+  phone: { label: "Other phones", key: (value) => value.replace(/[^0-9+]/g, "") },
+};
+
+interface RepeatedValues {
+  field: string;
+  /** Every value the row has for the field, best first (by the column's rank, then file order). */
+  values: string[];
+}
+
+/** Each repeatable field's values in a row: several columns, and several ` ::: `-joined values per cell. */
+function repeatedValues(mapping: CsvMapping, ranks: readonly number[], cells: readonly string[]): RepeatedValues[] {
+  const byField = new Map<string, { rank: number; index: number; values: string[] }[]>();
+  mapping.forEach((field, index) => {
+    if (!field || !REPEATABLE_FIELDS.has(field)) return;
+    const values = splitGoogleValues(cells[index] ?? "");
+    const entry = { rank: ranks[index] ?? Number.MAX_SAFE_INTEGER, index, values };
+    byField.set(field, [...(byField.get(field) ?? []), entry]);
+  });
+  return [...byField].map(([field, columns]) => {
+    const ordered = columns.sort((a, b) => a.rank - b.rank || a.index - b.index).flatMap((column) => column.values);
+    const seen = new Set<string>();
+    const key = LEFT_OVER[field]?.key ?? ((value: string) => value);
+    const values = ordered.filter((value) => !seen.has(key(value)) && seen.add(key(value)));
+    return { field, values };
+  });
+}
+
+/** The first note's text: the file's own note, then each line kept aside. */
+function composeNote(note: unknown, asides: readonly string[]): string | undefined {
+  const parts = [typeof note === "string" ? note : "", asides.join("\n")].filter((part) => part !== "");
+  return parts.length === 0 ? undefined : parts.join("\n\n");
+}
 
 export interface MappedRows {
   candidates: ImportCandidate[];
@@ -57,11 +104,13 @@ function fieldOf(path: readonly PropertyKey[]): string {
  */
 export async function mapCsvRows(table: CsvTable, mapping: CsvMapping): Promise<MappedRows> {
   const columnOfField = new Map<string, number>();
-  mapping.forEach((field, index) => field && columnOfField.set(field, index));
+  // A repeatable field's errors name its first column.
+  mapping.forEach((field, index) => field && !columnOfField.has(field) && columnOfField.set(field, index));
   const headerOf = (field: string) => {
     const index = columnOfField.get(field);
     return index === undefined ? null : (table.headers[index] ?? null);
   };
+  const ranks = table.headers.map(columnRank);
   const candidates: ImportCandidate[] = [];
   const errors: CsvRowError[] = [];
 
@@ -70,22 +119,32 @@ export async function mapCsvRows(table: CsvTable, mapping: CsvMapping): Promise<
     if (index > 0 && index % ROWS_PER_TURN === 0) await setImmediate();
     const raw: Record<string, unknown> = {};
     const rowErrors: CsvRowError[] = [];
-    mapping.forEach((field, index) => {
-      const cell = cells[index]?.trim() ?? "";
-      const column = field ? csvColumnFor(field) : undefined;
-      if (!field || !column || cell === "") return;
+    const asides: string[] = [];
+    const read = (field: string, cell: string) => {
+      const column = csvColumnFor(field);
+      if (!column || cell === "") return;
       const reading = CELL_FORMATS[column.kind].read(cell, column);
-      if ("error" in reading) rowErrors.push({ row, field, column: headerOf(field), message: reading.error });
-      else setPath(raw, field, reading.value);
+      if ("error" in reading) return rowErrors.push({ row, field, column: headerOf(field), message: reading.error });
+      if (reading.aside !== undefined) asides.push(reading.aside);
+      if (reading.value !== undefined) setPath(raw, field, reading.value);
+    };
+    mapping.forEach((field, index) => {
+      if (field && !REPEATABLE_FIELDS.has(field)) read(field, cells[index]?.trim() ?? "");
     });
+    for (const { field, values } of repeatedValues(mapping, ranks, cells)) {
+      const [first = "", ...others] = values;
+      read(field, first);
+      const leftOver = LEFT_OVER[field];
+      if (others.length > 0 && leftOver) asides.push(`${leftOver.label}: ${others.join(", ")}`);
+    }
     if (raw.displayName === undefined) {
       const fullName = [raw.firstName, raw.lastName].filter((part) => typeof part === "string").join(" ");
       // Blank rather than missing, so the contract answers with its own "Enter a name".
       raw.displayName = fullName;
     }
-    const { tags, createdAt, ...fields } = raw;
+    const { tags, createdAt, note, ...fields } = raw;
     const contact = createContactInput.safeParse({ source: "import", ...fields });
-    const extras = rowExtras.safeParse({ tags, createdAt });
+    const extras = rowExtras.safeParse({ tags, createdAt, note: composeNote(note, asides) });
     for (const issue of [...(contact.error?.issues ?? []), ...(extras.error?.issues ?? [])]) {
       const field = fieldOf(issue.path);
       // One message per field: zod may add a refinement's message to its own for the same value.
@@ -96,7 +155,8 @@ export async function mapCsvRows(table: CsvTable, mapping: CsvMapping): Promise<
       errors.push(...rowErrors);
       continue;
     }
-    candidates.push({ row, contact: contact.data, tags: extras.data.tags, createdAt: extras.data.createdAt });
+    const { tags: tagNames, createdAt: created, note: firstNote } = extras.data;
+    candidates.push({ row, contact: contact.data, tags: tagNames, createdAt: created, note: firstNote });
   }
   return { candidates, errors };
 }

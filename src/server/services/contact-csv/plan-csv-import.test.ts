@@ -7,6 +7,7 @@ const candidate = (row: number, email?: string, phone?: string): ImportCandidate
   contact: { displayName: `Row ${row}`, email: email ?? null, phone: phone ?? null },
   tags: [],
   createdAt: null,
+  note: null,
 });
 
 const EXISTING_ID = "00000000-0000-4000-8000-000000000001";

@@ -9,11 +9,11 @@ import { suggestMapping } from "@/lib/csv-columns";
 import type { DbTransaction } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { duplicatesIn } from "@/server/services/contacts";
-import { decodeCsvText } from "./decode-csv-text";
 import { mapCsvRows, type ImportCandidate } from "./map-csv-rows";
-import { parseCsvFile, type CsvTable } from "./parse-csv-file";
+import type { CsvTable } from "./parse-csv-file";
 import type { ExistingMatch } from "./plan-csv-import";
 import type { CsvUpload } from "./csv-upload";
+import { readContactFile } from "./read-contact-file";
 
 export interface PreparedImport {
   fileName: string;
@@ -32,7 +32,7 @@ const invalidOptions = (path: string, message: string) =>
 /** The uploaded file read, checked and mapped: what dry-run reports on and import writes. Nothing touches the database. */
 export async function prepareCsvImport(upload: CsvUpload): Promise<PreparedImport> {
   await setImmediate();
-  const table = await parseCsvFile(decodeCsvText(upload.bytes));
+  const { table } = await readContactFile(upload.bytes);
   const parsed = csvImportOptions.safeParse(upload.options ?? {});
   if (!parsed.success) {
     const [issue] = parsed.error.issues;

@@ -4,12 +4,13 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { CsvImportResult } from "@/lib/contracts/contact-csv";
 import type { CreateContactInput } from "@/lib/contracts/contacts";
 import type { DbTransaction } from "@/server/db";
-import { contacts } from "@/server/db/schema";
+import { contacts, notes } from "@/server/db/schema";
 import { contactColumnValues } from "@/server/services/contacts/contact-values";
 import { describeClients, type ClientBrief } from "./existing-clients";
 import { fillEmptyFields, type ContactFields } from "./fill-empty-fields";
 import type { ImportStep } from "./plan-csv-import";
 import { ensureTags, existingTagNames, linkTags } from "./import-tags";
+import { firstNoteBody } from "./first-note";
 
 export interface ImportProgress {
   done: number;
@@ -27,6 +28,8 @@ interface NewClient {
   fields: Fields;
   tags: string[];
   createdAt: string | null;
+  /** The first note's text: the row's, then any merged row's after it. */
+  noteParts: string[];
 }
 
 type Merged = CsvImportResult["merged"][number];
@@ -68,6 +71,7 @@ export async function writeCsvImport(
         fields,
         tags: [...candidate.tags],
         createdAt: candidate.createdAt,
+        noteParts: candidate.note === null ? [] : [candidate.note],
       });
     } else if (step.kind === "merge" && step.target.kind === "existing") {
       mergesIntoExisting.set(step.target.contactId, [...(mergesIntoExisting.get(step.target.contactId) ?? []), step]);
@@ -78,13 +82,14 @@ export async function writeCsvImport(
       Object.assign(into.fields, values);
       const tagsAdded = newTags(into.tags, candidate.tags);
       into.tags.push(...tagsAdded);
+      if (candidate.note !== null) into.noteParts.push(candidate.note);
       merged.push({
         row: candidate.row,
         contactId: into.id,
         displayName: into.fields.displayName,
         matchedOn: step.matchedOn,
         intoRow: into.row,
-        filledFields: filled,
+        filledFields: candidate.note === null ? filled : [...filled, "note"],
         tagsAdded,
       });
     }
@@ -96,6 +101,8 @@ export async function writeCsvImport(
   const tagIds = await ensureTags(tx, userId, [...steps.flatMap((step) => step.candidate.tags)]);
   await setImmediate();
   const links: [string, string][] = [];
+  /** Notes to add, `[contactId, text]`: a new client's first note, or a note from a row merged into a client on file. */
+  const firstNotes: [string, string][] = [];
   const linkAll = (contactId: string, names: readonly string[]) =>
     names.forEach((name) => {
       const tagId = tagIds.get(name.toLowerCase());
@@ -117,7 +124,10 @@ export async function writeCsvImport(
         ...(createdAt === null ? {} : { createdAt: new Date(createdAt) }),
       })),
     );
-    chunk.forEach((client) => linkAll(client.id, client.tags));
+    chunk.forEach((client) => {
+      linkAll(client.id, client.tags);
+      if (client.noteParts.length > 0) firstNotes.push([client.id, client.noteParts.join("\n\n")]);
+    });
     done += chunk.length;
     report({ done, total });
     // Embedded PGlite answers in the same thread: give other requests a turn between chunks.
@@ -146,13 +156,15 @@ export async function writeCsvImport(
       const tagsAdded = newTags(onClient, step.candidate.tags);
       tagsOnFile.set(target.id, [...onClient, ...tagsAdded]);
       linkAll(target.id, tagsAdded);
+      const { note } = step.candidate;
+      if (note !== null) firstNotes.push([target.id, note]);
       merged.push({
         row: step.candidate.row,
         contactId: target.id,
         displayName: target.displayName,
         matchedOn: step.matchedOn,
         intoRow: null,
-        filledFields: filled,
+        filledFields: note === null ? filled : [...filled, "note"],
         tagsAdded,
       });
       done += 1;
@@ -168,6 +180,12 @@ export async function writeCsvImport(
     await setImmediate();
   }
   await linkTags(tx, userId, links);
+  for (let start = 0; start < firstNotes.length; start += CHUNK_ROWS) {
+    signal?.throwIfAborted();
+    const chunk = firstNotes.slice(start, start + CHUNK_ROWS);
+    await tx.insert(notes).values(chunk.map(([contactId, text]) => ({ userId, contactId, ...firstNoteBody(text) })));
+    await setImmediate();
+  }
 
   const skippedSteps = steps.filter((step): step is Extract<ImportStep, { kind: "skip" }> => step.kind === "skip");
   const skippedTargets = skippedSteps.flatMap((step) =>

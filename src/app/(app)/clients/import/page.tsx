@@ -9,7 +9,7 @@ export default function ImportClientsPage() {
     <>
       <PageHeader
         title="Import clients"
-        description="Bring your client list over from a spreadsheet or another app, checked row by row before anything is saved."
+        description="Bring your client list over from a spreadsheet, Google Contacts, Outlook or Apple Contacts, checked row by row before anything is saved."
       />
       <ContactImportWizard />
     </>
