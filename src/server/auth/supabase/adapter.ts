@@ -54,7 +54,7 @@ export const supabaseAuth: AuthAdapter = {
     if (!claims) return null;
     const profile = await sessionProfile(claims.sub, claims.sessionId, claims.email);
     if (!profile.live) return null;
-    return { id: claims.sub, email: claims.email, displayName: profile.displayName };
+    return { id: claims.sub, email: profile.email, displayName: profile.displayName };
   },
 
   async signUp({ email, password, displayName }, call) {
