@@ -5,7 +5,7 @@ import type { SqlClient } from "@/server/db/sql-client";
 import { decodeQuotedPrintable, PASSWORD, signedUpBrowser, temporaryDataDir, uniqueEmail } from "./fixtures";
 import { loadAuthRoutes, type AuthRoutes } from "./load-auth-routes";
 import { loadSecurityRoutes, type SecurityCall } from "./security-app";
-import { securityScenarios } from "./security-scenarios";
+import { NEW_PASSWORD, securityScenarios } from "./security-scenarios";
 import { TestBrowser } from "./test-browser";
 
 const dataDir = temporaryDataDir();
@@ -100,5 +100,45 @@ describe("embedded accounts: email change storage", () => {
     expect(toOwner.some((message) => LINK.test(message))).toBe(false);
     const rows = await sql.query("select 1 from auth.users where email = $1", [email]);
     expect(rows).toHaveLength(1);
+  });
+});
+
+describe("per-account limits on changes that check the current password", () => {
+  it("refuses the sixth password change in 15 minutes with 429, from any address, the right password included", async () => {
+    const { browser, email } = await signedUpBrowser(routes, "Guesser", new TestBrowser());
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      // Every request of a TestBrowser comes from a new client address: only the account is counted.
+      const response = await call(browser, "POST", "/api/auth/password", {
+        currentPassword: `guess number ${attempt}`,
+        newPassword: NEW_PASSWORD,
+      });
+      expect(response.status).toBe(422);
+    }
+    const limited = await call(browser, "POST", "/api/auth/password", {
+      currentPassword: PASSWORD,
+      newPassword: NEW_PASSWORD,
+    });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toMatch(/^\d+$/);
+    const signIn = await new TestBrowser().send(routes.signIn, "POST", "/api/auth/sign-in", {
+      body: { email, password: PASSWORD },
+    });
+    expect(signIn.status).toBe(200);
+  });
+
+  it("refuses the sixth email change in an hour with 429", async () => {
+    const { browser } = await signedUpBrowser(routes, "Spammer", new TestBrowser());
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const response = await call(browser, "POST", "/api/auth/email-change", {
+        newEmail: uniqueEmail(`Target${attempt}`),
+        currentPassword: `guess number ${attempt}`,
+      });
+      expect(response.status).toBe(422);
+    }
+    const limited = await call(browser, "POST", "/api/auth/email-change", {
+      newEmail: uniqueEmail("TargetLast"),
+      currentPassword: PASSWORD,
+    });
+    expect(limited.status).toBe(429);
   });
 });
