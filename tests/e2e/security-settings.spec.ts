@@ -65,7 +65,7 @@ test("the email changes only once the link mailed to the new address is confirme
   await emailForm.getByLabel("New email address").fill(newEmail);
   await emailForm.getByLabel("Current password").fill(account.password);
   await emailForm.getByRole("button", { name: "Send confirmation link" }).click();
-  await expect(page.getByText(`We sent a link to ${newEmail}`)).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: `We sent a link to ${newEmail}` })).toBeVisible();
 
   const message = await newestMailTo(newEmail);
   const link = /https?:\/\/[^\s"<>]+(\/confirm-email\?token=[A-Za-z0-9_-]+)/.exec(message)?.[1];

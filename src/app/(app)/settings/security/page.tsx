@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { QueryProvider } from "@/components/clients/query-provider";
 import { PageHeader } from "@/components/page-header";
 import { SecuritySettings } from "@/components/security/security-settings";
 import { currentAccount } from "../../current-account";
@@ -10,7 +11,9 @@ export default async function SecurityPage() {
   return (
     <>
       <PageHeader title="Security" description="Your password, your sign-in email and where you are signed in." />
-      <SecuritySettings email={account.email} displayName={account.displayName} />
+      <QueryProvider>
+        <SecuritySettings email={account.email} displayName={account.displayName} />
+      </QueryProvider>
     </>
   );
 }
