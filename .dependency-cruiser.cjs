@@ -36,7 +36,11 @@ const owners = [
     ],
   },
   { name: "upstash", modules: npm("@upstash"), owner: ["^src/server/security/rate-limit/"] },
-  { name: "supabase", modules: npm("@supabase"), owner: ["^src/server/auth/", "^src/server/storage/"] },
+  {
+    name: "supabase",
+    modules: npm("@supabase"),
+    owner: ["^src/server/supabase/", "^src/server/auth/", "^src/server/storage/"],
+  },
   { name: "pino", modules: "(^|/)node_modules/pino[^/]*/", owner: ["^src/server/observability/"] },
   { name: "database-drivers", modules: npm("postgres", "@electric-sql/pglite"), owner: ["^src/server/db/"] },
 ];

@@ -36,6 +36,7 @@ function signedInPages(data: LongData): PageVisit[] {
     { path: "/settings/activity", heading: "Activity", loaded: "Open client" },
     { path: "/settings/consents", heading: /Consent/ },
     { path: "/settings/intake", heading: "Intake links", loaded: /^IntakeLinkx+/ },
+    { path: "/settings/security", heading: "Security", loaded: "This device" },
     { path: "/settings/tags", heading: "Tags", loaded: /^LongTagOnex+/ },
     { path: "/tasks", heading: "Tasks" },
     { path: "/calendar", heading: "Calendar" },
@@ -49,6 +50,7 @@ function signedOutPages(data: LongData): PageVisit[] {
     { path: "/sign-up", heading: /account|Sign up/i },
     { path: "/reset-password", heading: /password/i },
     { path: "/reset-password/confirm?token=x".padEnd(60, "x"), heading: /password/i },
+    { path: "/confirm-email?token=x".padEnd(60, "x"), heading: "Confirm your new email address" },
     { path: new URL(data.intakeUrl).pathname, heading: /^Practitioner/, loaded: /^MarketingConsentTitlex+/ },
     { path: `/onboard/${"x".repeat(43)}`, heading: "This link cannot be used" },
   ];

@@ -25,6 +25,9 @@ export async function signingKeys(jwtSecret: string | undefined): Promise<Signin
 export interface FakeUser {
   id: string;
   email: string;
+  /** An email change waiting for its link (GoTrue's `new_email`). */
+  newEmail: string | null;
+  emailChangeSentAt: string | null;
   password: string | null;
   provider: "email" | "google";
   userMetadata: Record<string, unknown>;
@@ -42,6 +45,21 @@ interface RecoveryToken {
   used: boolean;
 }
 
+/** A session GoTrue opened, as it records it in auth.sessions. */
+export interface OpenedSession {
+  id: string;
+  userId: string;
+  userAgent: string | null;
+  ip: string | null;
+}
+
+export interface SentEmailChange {
+  email: string;
+  newEmail: string;
+  tokenHash: string;
+  redirectTo: string | null;
+}
+
 export interface SentRecovery {
   email: string;
   tokenHash: string;
@@ -55,6 +73,13 @@ export class FakeGoTrueState {
   readonly refreshTokens = new Map<string, { sessionId: string; used: boolean }>();
   readonly recoveries = new Map<string, RecoveryToken>();
   readonly flows = new Map<string, { userId: string; challenge: string; method: string }>();
+  readonly emailChanges = new Map<string, RecoveryToken & { newEmail: string }>();
+  /** Email-change mails GoTrue would have sent to the new address. */
+  readonly sentEmailChanges: SentEmailChange[] = [];
+  /** GoTrue writes auth.sessions in the project's database; tests mirror that through these. */
+  onSessionCreated: ((session: OpenedSession) => Promise<void>) | undefined;
+  onSessionsRevoked: ((sessionIds: string[]) => Promise<void>) | undefined;
+  onUserUpdated: ((user: FakeUser) => Promise<void>) | undefined;
   /** Recovery mails GoTrue would have sent. */
   readonly sentRecoveries: SentRecovery[] = [];
   refreshCount = 0;
@@ -79,6 +104,8 @@ export class FakeGoTrueState {
     const user: FakeUser = {
       id: randomUUID(),
       email: email.toLowerCase(),
+      newEmail: null,
+      emailChangeSentAt: null,
       password,
       provider,
       userMetadata,
@@ -95,6 +122,7 @@ export class FakeGoTrueState {
       role: "authenticated",
       email: user.email,
       email_confirmed_at: user.createdAt,
+      ...(user.newEmail ? { new_email: user.newEmail, email_change_sent_at: user.emailChangeSentAt } : {}),
       app_metadata: { provider: user.provider, providers: [user.provider] },
       user_metadata: user.userMetadata,
       identities: [{ id: user.id, user_id: user.id, provider: user.provider, identity_data: { email: user.email } }],
@@ -103,8 +131,15 @@ export class FakeGoTrueState {
     };
   }
 
-  async sessionJson(user: FakeUser, sessionId: string = randomUUID()) {
-    if (!this.sessions.has(sessionId)) this.sessions.set(sessionId, { userId: user.id, revoked: false });
+  async sessionJson(
+    user: FakeUser,
+    sessionId: string = randomUUID(),
+    caller: { userAgent: string | null; ip: string | null } = { userAgent: null, ip: null },
+  ) {
+    if (!this.sessions.has(sessionId)) {
+      this.sessions.set(sessionId, { userId: user.id, revoked: false });
+      await this.onSessionCreated?.({ id: sessionId, userId: user.id, ...caller });
+    }
     const refreshToken = randomBytes(16).toString("hex");
     this.refreshTokens.set(refreshToken, { sessionId, used: false });
     const now = Math.floor(Date.now() / 1000);
@@ -149,9 +184,11 @@ export class FakeGoTrueState {
     return session && !session.revoked ? session : undefined;
   }
 
-  signOut(sessionId: string, scope: string): void {
+  /** Revokes by GoTrue's scopes (local, global, others); the revoked sessions leave auth.sessions. */
+  async signOut(sessionId: string, scope: string): Promise<void> {
     const current = this.sessions.get(sessionId);
     if (!current) return;
+    const revoked: string[] = [];
     for (const [id, session] of this.sessions) {
       const sameUser = session.userId === current.userId;
       if (
@@ -160,8 +197,33 @@ export class FakeGoTrueState {
         (scope === "others" && sameUser && id !== sessionId)
       ) {
         session.revoked = true;
+        revoked.push(id);
       }
     }
+    await this.onSessionsRevoked?.(revoked);
+  }
+
+  /** PUT /user with an email: the change waits for the link mailed to the new address. */
+  requestEmailChange(user: FakeUser, newEmail: string, redirectTo: string | null): void {
+    for (const change of this.emailChanges.values()) if (change.userId === user.id) change.used = true;
+    const tokenHash = createHash("sha224").update(randomBytes(16)).digest("hex");
+    this.emailChanges.set(tokenHash, { userId: user.id, expiresAt: Date.now() + 3600_000, used: false, newEmail });
+    user.newEmail = newEmail.toLowerCase();
+    user.emailChangeSentAt = new Date().toISOString();
+    this.sentEmailChanges.push({ email: user.email, newEmail: user.newEmail, tokenHash, redirectTo });
+  }
+
+  /** POST /verify with type email_change: the link works once; the user's email changes. */
+  async spendEmailChange(tokenHash: unknown): Promise<FakeUser | undefined> {
+    const change = typeof tokenHash === "string" ? this.emailChanges.get(tokenHash) : undefined;
+    const user = change && this.users.get(change.userId);
+    if (!change || !user || change.used || change.expiresAt < Date.now()) return undefined;
+    change.used = true;
+    user.email = change.newEmail.toLowerCase();
+    user.newEmail = null;
+    user.emailChangeSentAt = null;
+    await this.onUserUpdated?.(user);
+    return user;
   }
 
   issueRecovery(user: FakeUser, redirectTo: string | null): void {

@@ -1,14 +1,16 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { jwtVerify, type JWTPayload } from "jose";
-import { FakeGoTrueState, signingKeys, type FakeUser } from "./fake-gotrue-state";
+import { FakeGoTrueState, signingKeys, type FakeUser, type OpenedSession } from "./fake-gotrue-state";
 
-export { FakeGoTrueState, type FakeUser } from "./fake-gotrue-state";
+export { FakeGoTrueState, type FakeUser, type OpenedSession } from "./fake-gotrue-state";
 
 interface Call {
   body: Record<string, unknown>;
   query: URLSearchParams;
   claims: JWTPayload | null;
+  /** What GoTrue records on a session it opens: the caller's user agent and (first forwarded) address. */
+  caller: { userAgent: string | null; ip: string | null };
 }
 
 interface Answer {
@@ -28,6 +30,10 @@ export interface FakeGoTrueOptions {
   secretKey?: string;
   /** GoTrue deletes the auth.users row (and its cascades) in the project's database; tests mirror that here. */
   onUserDeleted?: (userId: string) => Promise<void>;
+  /** GoTrue writes auth.sessions (and auth.users on an email change); tests mirror those here. */
+  onSessionCreated?: (session: OpenedSession) => Promise<void>;
+  onSessionsRevoked?: (sessionIds: string[]) => Promise<void>;
+  onUserUpdated?: (user: FakeUser) => Promise<void>;
 }
 
 export interface FakeGoTrue {
@@ -57,6 +63,9 @@ export async function startFakeGoTrue(options: FakeGoTrueOptions): Promise<FakeG
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const keys = await signingKeys(options.jwtSecret);
   const state = new FakeGoTrueState(keys, `${url}/auth/v1`);
+  state.onSessionCreated = options.onSessionCreated;
+  state.onSessionsRevoked = options.onSessionsRevoked;
+  state.onUserUpdated = options.onUserUpdated;
   const googleAccount = { email: "google.user@example.com", fullName: "Gillian Google" };
   const calls: string[] = [];
 
@@ -66,7 +75,7 @@ export async function startFakeGoTrue(options: FakeGoTrueOptions): Promise<FakeG
   };
 
   const endpoints: Record<string, Endpoint> = {
-    "POST /signup": async ({ body }) => {
+    "POST /signup": async ({ body, caller }) => {
       const email = text(body.email);
       if (state.findByEmail(email)) return fail(422, "user_already_exists", "User already registered");
       if (text(body.password).length < 6)
@@ -74,14 +83,14 @@ export async function startFakeGoTrue(options: FakeGoTrueOptions): Promise<FakeG
       const user = await created(
         state.addUser(email, text(body.password), "email", (body.data as Record<string, unknown>) ?? {}),
       );
-      return { status: 200, body: await state.sessionJson(user) };
+      return { status: 200, body: await state.sessionJson(user, undefined, caller) };
     },
-    "POST /token?password": async ({ body }) => {
+    "POST /token?password": async ({ body, caller }) => {
       const user = state.findByEmail(text(body.email));
       if (!user || user.password === null || user.password !== body.password) {
         return fail(400, "invalid_credentials", "Invalid login credentials");
       }
-      return { status: 200, body: await state.sessionJson(user) };
+      return { status: 200, body: await state.sessionJson(user, undefined, caller) };
     },
     "POST /token?refresh_token": async ({ body }) => {
       const session = await state.refresh(text(body.refresh_token));
@@ -97,7 +106,7 @@ export async function startFakeGoTrue(options: FakeGoTrueOptions): Promise<FakeG
     },
     "POST /logout": async ({ claims, query }) => {
       if (!claims) return fail(401, "no_authorization", "This endpoint requires a valid Bearer token");
-      state.signOut(text(claims.session_id), query.get("scope") ?? "global");
+      await state.signOut(text(claims.session_id), query.get("scope") ?? "global");
       return { status: 204 };
     },
     "POST /recover": async ({ body, query }) => {
@@ -106,7 +115,12 @@ export async function startFakeGoTrue(options: FakeGoTrueOptions): Promise<FakeG
       return { status: 200, body: {} };
     },
     "POST /verify": async ({ body }) => {
-      const user = body.type === "recovery" ? state.spendRecovery(body.token_hash) : undefined;
+      const user =
+        body.type === "recovery"
+          ? state.spendRecovery(body.token_hash)
+          : body.type === "email_change"
+            ? await state.spendEmailChange(body.token_hash)
+            : undefined;
       return user
         ? { status: 200, body: await state.sessionJson(user) }
         : fail(403, "otp_expired", "Email link is invalid or has expired");
@@ -117,9 +131,14 @@ export async function startFakeGoTrue(options: FakeGoTrueOptions): Promise<FakeG
         ? { status: 200, body: state.userJson(user) }
         : fail(403, "session_not_found", "Session from session_id claim in JWT does not exist");
     },
-    "PUT /user": async ({ claims, body }) => {
+    "PUT /user": async ({ claims, body, query }) => {
       const user = claims && state.users.get(text(claims.sub));
       if (!user) return fail(403, "session_not_found", "Session from session_id claim in JWT does not exist");
+      if (typeof body.email === "string" && body.email.toLowerCase() !== user.email) {
+        if (state.findByEmail(body.email))
+          return fail(422, "email_exists", "A user with this email address has already been registered");
+        state.requestEmailChange(user, body.email, query.get("redirect_to"));
+      }
       if (typeof body.password === "string") {
         if (body.password === user.password)
           return fail(422, "same_password", "New password should be different from the old password.");
@@ -188,6 +207,10 @@ export async function startFakeGoTrue(options: FakeGoTrueOptions): Promise<FakeG
                   body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {},
                   query: requestUrl.searchParams,
                   claims: await bearerClaims(request.headers.authorization),
+                  caller: {
+                    userAgent: request.headers["user-agent"] ?? null,
+                    ip: text(request.headers["x-forwarded-for"]).split(",")[0]?.trim() || null,
+                  },
                 })
               : fail(404, "not_found", `No fake for ${key}`);
         const headers: Record<string, string> = { "x-supabase-api-version": "2024-01-01" };

@@ -1,4 +1,5 @@
 import { runMode } from "@/server/config/mode";
+import type { DbTransaction } from "@/server/db";
 import type { CookieJar } from "./cookie-jar";
 import type { SessionUser } from "./session-user";
 
@@ -49,8 +50,60 @@ export interface OAuthIdentity extends AccountIdentity {
   suggestedDisplayName: string;
 }
 
+/** What the running adapter offers, so that nothing outside src/server/auth asks which adapter it is. */
+export interface AuthCapabilities {
+  /** "Continue with Google" on the sign-in and sign-up pages. */
+  googleSignIn: boolean;
+  /** The account's sessions can be listed and signed out one by one. */
+  sessionList: boolean;
+  /** A pending email change can be withdrawn before its link is used. */
+  cancelEmailChange: boolean;
+  /**
+   * Who keeps the account's sign-in records: "app" (rows in this database, deleted in the account
+   * deletion's transaction) or "provider" (Supabase Auth owns the `auth` schema and deletes its rows,
+   * auth.users included, through its own API once the app's data is gone).
+   */
+  userRecords: "app" | "provider";
+}
+
+/** One signed-in session of the account, as Settings → Security lists it. */
+export interface AccountSession {
+  id: string;
+  /** The session this request is made with. */
+  current: boolean;
+  /** ISO timestamps. */
+  createdAt: string;
+  lastSeenAt: string;
+  /** The client address recorded when the session was opened (null when unknown). */
+  ip: string | null;
+  userAgent: string;
+}
+
+/**
+ * A mail to the new address the app must deliver itself (the embedded adapter; Supabase mails its own):
+ * the confirmation link, or, when the address already belongs to an account, no link (a note instead).
+ */
+export interface EmailChangeMail {
+  to: string;
+  link: string | null;
+}
+
+export interface PendingEmailChange {
+  newEmail: string;
+  /** ISO timestamp, when known. */
+  requestedAt: string | null;
+}
+
+export interface ConfirmedEmailChange {
+  id: string;
+  /** The address the account had, for the app's notice; null when the provider sends that notice itself. */
+  previousEmail: string | null;
+  email: string;
+}
+
 /** One session interface; `runMode.auth` picks the adapter. Errors are `AppError`s. */
 export interface AuthAdapter {
+  readonly capabilities: AuthCapabilities;
   currentUser(cookies: CookieJar): Promise<SessionUser | null>;
   signUp(account: NewAccount, call: AuthCall): Promise<SignUpResult>;
   signIn(credentials: { email: string; password: string }, call: AuthCall): Promise<AccountIdentity>;
@@ -74,6 +127,50 @@ export interface AuthAdapter {
   ): Promise<AccountIdentity>;
   googleSignInUrl(call: AuthCall): Promise<string>;
   completeOAuthSignIn(code: string, call: AuthCall): Promise<OAuthIdentity>;
+
+  /** The account's live sessions, newest first, the caller's own marked `current`. */
+  listSessions(user: SessionUser, call: AuthCall): Promise<AccountSession[]>;
+  /** Signs out one session of this account; false when the id is not a live session of this account. */
+  revokeSession(user: SessionUser, sessionId: string, call: AuthCall): Promise<boolean>;
+  /** Signs out every session of the account but the caller's own. */
+  revokeOtherSessions(user: SessionUser, call: AuthCall): Promise<void>;
+  /**
+   * Verifies the current password, then sets the new one; every other session is signed out, the
+   * caller's stays. `acceptPassword` runs after the current password is verified and before the new
+   * one is hashed or sent; it throws to refuse the new password. A wrong current password changes nothing.
+   */
+  changePassword(
+    user: SessionUser,
+    passwords: { currentPassword: string; newPassword: string },
+    call: AuthCall,
+    acceptPassword: () => Promise<void>,
+  ): Promise<void>;
+  /**
+   * Verifies the current password and starts a change to `newEmail`: the confirmation goes to the new
+   * address and nothing changes until its link is used. Returns the mail the app must send, or null
+   * when the provider mails it.
+   */
+  requestEmailChange(
+    user: SessionUser,
+    input: { newEmail: string; currentPassword: string },
+    call: AuthCall,
+  ): Promise<EmailChangeMail | null>;
+  pendingEmailChange(user: SessionUser, call: AuthCall): Promise<PendingEmailChange | null>;
+  /** Withdraws a pending change (only when `capabilities.cancelEmailChange`). */
+  cancelEmailChange(user: SessionUser, call: AuthCall): Promise<void>;
+  /** Applies the change a confirmation link stands for; the link works once. */
+  confirmEmailChange(token: string, call: AuthCall): Promise<ConfirmedEmailChange>;
+
+  /**
+   * Account deletion, inside its transaction: removes the account's sign-in rows the app keeps (the
+   * embedded auth.users row; nothing with Supabase). Returns the rows removed.
+   */
+  deleteUserRecords(tx: DbTransaction, userId: string): Promise<number>;
+  /**
+   * Account deletion, after its transaction committed: the provider deletes the user (Supabase's admin
+   * API), and nothing of the account's sessions stays trusted in memory. Idempotent.
+   */
+  deleteUser(userId: string): Promise<void>;
 }
 
 const loaders: Record<typeof runMode.auth, () => Promise<AuthAdapter>> = {
@@ -90,4 +187,9 @@ export function authAdapter(): Promise<AuthAdapter> {
     throw error;
   });
   return active;
+}
+
+/** What the running adapter offers (Google sign-in, session lists, …), for pages and services that adapt to it. */
+export async function authCapabilities(): Promise<AuthCapabilities> {
+  return (await authAdapter()).capabilities;
 }

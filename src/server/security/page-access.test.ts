@@ -23,6 +23,9 @@ describe("page access", () => {
     expect(isPublicPage("/sign-in-admin")).toBe(false);
     expect(isPublicPage("/reset-password/other")).toBe(false);
     expect(isPublicPage("/settings")).toBe(false);
+    // The email-change link may be opened in a browser that is not signed in.
+    expect(isPublicPage("/confirm-email")).toBe(true);
+    expect(isPublicPage("/settings/security")).toBe(false);
   });
 
   it("builds the sign-in URL with the way back", () => {

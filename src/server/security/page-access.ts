@@ -1,7 +1,14 @@
 /** Which paths are pages, and which pages a signed-out visitor may see. */
 
 /** Exact paths open to signed-out visitors. */
-const PUBLIC_PAGES = new Set(["/sign-in", "/sign-up", "/reset-password", "/reset-password/confirm", "/auth/callback"]);
+const PUBLIC_PAGES = new Set([
+  "/sign-in",
+  "/sign-up",
+  "/reset-password",
+  "/reset-password/confirm",
+  "/confirm-email",
+  "/auth/callback",
+]);
 /** Path prefixes open to signed-out visitors (client intake links). */
 const PUBLIC_PAGE_PREFIXES = ["/onboard/"];
 

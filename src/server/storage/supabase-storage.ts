@@ -1,6 +1,5 @@
-import { createClient, type WebSocketLikeConstructor } from "@supabase/supabase-js";
-import WebSocket from "ws";
 import { AppError } from "@/server/errors";
+import { supabaseServiceClient } from "@/server/supabase/client-factory";
 import { assertContentType, normalizePrefix, objectPathSegments } from "./object-path";
 import type { ObjectStorage, StoredObject } from "./object-storage";
 
@@ -29,11 +28,7 @@ function unavailable(error: StorageFailure): AppError {
 
 /** Files in one private Supabase Storage bucket, created private on first use when missing. */
 export function createSupabaseStorage(config: SupabaseStorageConfig): ObjectStorage {
-  const storage = createClient(config.url, config.secretKey, {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    // supabase-js builds its realtime client eagerly and Node 20 has no global WebSocket; storage never uses it.
-    realtime: { transport: WebSocket as unknown as WebSocketLikeConstructor },
-  }).storage;
+  const storage = supabaseServiceClient(config.url, config.secretKey).storage;
   const files = () => storage.from(config.bucket);
   let ready: Promise<void> | undefined;
 

@@ -73,7 +73,8 @@ export async function seedConsent(practitioner: Practitioner, contactId: string,
 
 /**
  * Rows for the tables no route writes yet, the way their services would: an integration (system
- * path, tokens as envelopes), an intake link (under RLS), a queued job and a password reset.
+ * path, tokens as envelopes), an intake link (under RLS), a queued job, a pending email change (system
+ * path, the link's token hash) and a password reset.
  */
 export async function seedAccountExtras(practitioner: Practitioner & { email: string }): Promise<void> {
   const { withSystemDb } = await import("@/server/db");
@@ -85,6 +86,9 @@ export async function seedAccountExtras(practitioner: Practitioner & { email: st
     await tx.execute(sql`
       insert into public.user_integrations (user_id, provider, access_token_enc, refresh_token_enc)
       values (${practitioner.id}, 'google', 'v1:access-ciphertext', 'v1:refresh-ciphertext')`);
+    await tx.execute(sql`
+      insert into app_private.email_changes (token_hash, user_id, new_email, expires_at)
+      values (${randomBytes(32)}, ${practitioner.id}, ${`moved.${practitioner.id}@example.com`}, now() + interval '24 hours')`);
     await enqueueJob(
       tx,
       "maintenance.prune-expired-auth",

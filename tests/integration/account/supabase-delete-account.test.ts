@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeGoTrue, type FakeGoTrue } from "../../support/fake-gotrue";
+import { gotrueDatabaseMirror } from "../../support/gotrue-database-mirror";
 import { signedUpBrowser } from "../auth/fixtures";
 import { APP_URL, JWT_SECRET } from "../auth/supabase-app";
 import { TestBrowser } from "../../support/test-browser";
@@ -13,16 +14,7 @@ let gotrue: FakeGoTrue;
 let api: ClientRecordsApi;
 
 beforeAll(async () => {
-  const mirror = async (statement: string, values: unknown[]) => {
-    const { getDatabase } = await import("@/server/db");
-    await (await getDatabase()).sql.query(statement, values);
-  };
-  gotrue = await startFakeGoTrue({
-    jwtSecret: JWT_SECRET,
-    secretKey: SECRET_KEY,
-    onUserCreated: (user) => mirror("insert into auth.users (id, email) values ($1, $2)", [user.id, user.email]),
-    onUserDeleted: (id) => mirror("delete from auth.users where id = $1", [id]),
-  });
+  gotrue = await startFakeGoTrue({ jwtSecret: JWT_SECRET, secretKey: SECRET_KEY, ...gotrueDatabaseMirror() });
   api = await loadAccountApi({
     NEXT_PUBLIC_SUPABASE_URL: gotrue.url,
     NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: "sb_publishable_test_key",

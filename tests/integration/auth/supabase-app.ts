@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { startFakeGoTrue, type FakeGoTrue } from "../../support/fake-gotrue";
+import { gotrueDatabaseMirror } from "../../support/gotrue-database-mirror";
 import { loadAuthRoutes, type AuthRoutes } from "./load-auth-routes";
 
 export const APP_URL = "https://crm.example.com";
@@ -16,11 +17,8 @@ export async function startSupabaseApp(
   const jwtSecret = signing === "HS256" ? JWT_SECRET : undefined;
   const gotrue = await startFakeGoTrue({
     ...(jwtSecret ? { jwtSecret } : {}),
-    onUserCreated: async (user) => {
-      const { getDatabase } = await import("@/server/db");
-      const { sql } = await getDatabase();
-      await sql.query("insert into auth.users (id, email) values ($1, $2)", [user.id, user.email]);
-    },
+    // GoTrue records users and sessions in the suite's database (auth.users, auth.sessions).
+    ...gotrueDatabaseMirror(),
   });
   const routes = await loadAuthRoutes({
     DATA_DIR: dataDir,

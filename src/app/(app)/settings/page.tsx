@@ -35,6 +35,12 @@ const SETTINGS_SECTIONS = [
     linkLabel: "View activity",
   },
   {
+    title: "Security",
+    description: "Change your password or sign-in email, and see and sign out the devices signed in to your account.",
+    href: "/settings/security",
+    linkLabel: "Manage security",
+  },
+  {
     title: "Your data",
     description: "Download everything your account holds, or delete the account and all of its data.",
     href: "/settings/account",

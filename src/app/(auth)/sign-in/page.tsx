@@ -8,8 +8,8 @@ import { signInNoticeText, signInProblemText } from "@/components/auth/notices";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { DEFAULT_SIGNED_IN_PATH, safeNextPath } from "@/lib/next-path";
+import { authCapabilities } from "@/server/auth/adapter";
 import { getCurrentUser } from "@/server/auth/current-user";
-import { runMode } from "@/server/config/mode";
 import { nextQuery, type SearchParams } from "../search-params";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -18,6 +18,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const params = await searchParams;
   const next = safeNextPath(params.next);
   if (await getCurrentUser()) redirect(next);
+  const capabilities = await authCapabilities();
   const notice = signInNoticeText(params.notice);
   const problem = signInProblemText(params.error);
 
@@ -53,7 +54,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           </AlertDescription>
         </Alert>
       )}
-      {runMode.auth === "supabase" && <GoogleSignIn />}
+      {capabilities.googleSignIn && <GoogleSignIn />}
       <SignInForm next={next} />
     </AuthCard>
   );

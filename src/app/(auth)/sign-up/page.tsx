@@ -5,8 +5,8 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { GoogleSignIn } from "@/components/auth/google-sign-in";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { DEFAULT_SIGNED_IN_PATH, safeNextPath } from "@/lib/next-path";
+import { authCapabilities } from "@/server/auth/adapter";
 import { getCurrentUser } from "@/server/auth/current-user";
-import { runMode } from "@/server/config/mode";
 import { nextQuery, type SearchParams } from "../search-params";
 
 export const metadata: Metadata = { title: "Create your account" };
@@ -14,6 +14,7 @@ export const metadata: Metadata = { title: "Create your account" };
 export default async function SignUpPage({ searchParams }: { searchParams: SearchParams }) {
   const next = safeNextPath((await searchParams).next);
   if (await getCurrentUser()) redirect(next);
+  const capabilities = await authCapabilities();
 
   return (
     <AuthCard
@@ -31,7 +32,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Searc
         </p>
       }
     >
-      {runMode.auth === "supabase" && <GoogleSignIn />}
+      {capabilities.googleSignIn && <GoogleSignIn />}
       <SignUpForm next={next} />
     </AuthCard>
   );

@@ -1,13 +1,38 @@
+import { sql } from "drizzle-orm";
+import { resultRows } from "@/server/db/result-rows";
 import type { AuthAdapter, AuthCall } from "../adapter";
-import { googleSignInUnavailable, invalidCredentials, invalidResetLink } from "../errors";
+import { CONFIRM_EMAIL_CHANGE_PATH } from "../email-change-link";
+import {
+  googleSignInUnavailable,
+  invalidCredentials,
+  invalidEmailChangeLink,
+  invalidResetLink,
+  wrongCurrentPassword,
+} from "../errors";
 import { RESET_PASSWORD_CONFIRM_PATH } from "../reset-link";
-import { createAccount, findCredentials, replacePasswordHash } from "./accounts";
+import type { SessionUser } from "../session-user";
+import {
+  createAccount,
+  findCredentials,
+  findCredentialsById,
+  replacePasswordHash,
+  setPasswordKeepingSession,
+} from "./accounts";
+import { findPendingEmailChange, issueEmailChange, spendEmailChange, withdrawEmailChanges } from "./email-changes";
 import { hashPassword, needsRehash, verifyPassword, DUMMY_PASSWORD_HASH } from "./password";
 import { isLivePasswordReset, issuePasswordResetFor, spendPasswordReset } from "./password-resets";
 import { forgetSessionsOf } from "./session-cache";
 import { clearSessionCookie, readSessionCookie, sessionTransport, writeSessionCookie } from "./session-cookie";
-import { closeAllSessions, closeSession, findSessionUser, openSession } from "./session-store";
-import { isWellFormedToken } from "./tokens";
+import {
+  closeAllSessions,
+  closeOtherSessions,
+  closeSession,
+  closeUserSession,
+  findSessionUser,
+  listUserSessions,
+  openSession,
+} from "./session-store";
+import { hashToken, isWellFormedToken } from "./tokens";
 
 async function startSession(userId: string, call: AuthCall): Promise<void> {
   const ip = call.client.ip === "unknown" ? null : call.client.ip;
@@ -15,8 +40,21 @@ async function startSession(userId: string, call: AuthCall): Promise<void> {
   writeSessionCookie(call.cookies, token);
 }
 
+/**
+ * Verifies the account's current password (one scrypt verification whatever happens) and returns its
+ * credentials; a wrong password, or an account without a password, changes nothing.
+ */
+async function verifiedCredentials(user: SessionUser, currentPassword: string) {
+  const account = await findCredentialsById(user.id);
+  const matches = await verifyPassword(currentPassword, account?.passwordHash ?? DUMMY_PASSWORD_HASH);
+  if (!account || !matches) throw wrongCurrentPassword();
+  return account;
+}
+
 /** Built-in email + password accounts: users and sessions in the app's own database. */
 export const embeddedAuth: AuthAdapter = {
+  capabilities: { googleSignIn: false, sessionList: true, cancelEmailChange: true, userRecords: "app" },
+
   async currentUser(cookies) {
     const token = readSessionCookie(cookies);
     return token ? findSessionUser(token) : null;
@@ -80,5 +118,61 @@ export const embeddedAuth: AuthAdapter = {
 
   async completeOAuthSignIn() {
     throw googleSignInUnavailable();
+  },
+
+  async listSessions(user, call) {
+    return listUserSessions(user.id, readSessionCookie(call.cookies));
+  },
+
+  async revokeSession(user, sessionId) {
+    return closeUserSession(user.id, sessionId);
+  },
+
+  async revokeOtherSessions(user, call) {
+    await closeOtherSessions(user.id, readSessionCookie(call.cookies));
+  },
+
+  async changePassword(user, { currentPassword, newPassword }, call, acceptPassword) {
+    await verifiedCredentials(user, currentPassword);
+    await acceptPassword();
+    const token = readSessionCookie(call.cookies);
+    await setPasswordKeepingSession(
+      user.id,
+      await hashPassword(newPassword),
+      token ? hashToken(token) : Buffer.alloc(0),
+    );
+    forgetSessionsOf(user.id);
+  },
+
+  async requestEmailChange(user, { newEmail, currentPassword }, call) {
+    await verifiedCredentials(user, currentPassword);
+    const issued = await issueEmailChange(user.id, newEmail);
+    // A taken address gets a note instead of a link; the caller's answer is the same either way.
+    if (!issued.issued) return { to: newEmail, link: null };
+    return { to: newEmail, link: `${call.appOrigin}${CONFIRM_EMAIL_CHANGE_PATH}?token=${issued.token}` };
+  },
+
+  async pendingEmailChange(user) {
+    return findPendingEmailChange(user.id);
+  },
+
+  async cancelEmailChange(user) {
+    await withdrawEmailChanges(user.id);
+  },
+
+  async confirmEmailChange(token) {
+    if (!isWellFormedToken(token)) throw invalidEmailChangeLink();
+    const changed = await spendEmailChange(token);
+    // Sessions stay signed in; the ones cached in memory re-read the new address.
+    forgetSessionsOf(changed.id);
+    return changed;
+  },
+
+  async deleteUserRecords(tx, userId) {
+    return resultRows(await tx.execute(sql`delete from auth.users where id = ${userId} returning 1`)).length;
+  },
+
+  async deleteUser(userId) {
+    forgetSessionsOf(userId);
   },
 };

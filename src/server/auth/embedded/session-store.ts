@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import { env } from "@/server/config/env";
 import { getDatabase, withSystemDb } from "@/server/db";
 import { clientListVersionSql } from "@/server/db/client-list-version";
+import { resultRows } from "@/server/db/result-rows";
+import type { AccountSession } from "../adapter";
 import type { SessionUser } from "../session-user";
 import { countLookup, cachedSession, forgetSession, forgetSessionsOf, rememberSession } from "./session-cache";
 import { hashToken, newSessionToken, type SessionTransport } from "./tokens";
@@ -101,6 +103,60 @@ export async function closeSession(token: string): Promise<void> {
 export async function closeAllSessions(userId: string): Promise<void> {
   await withSystemDb("auth:close-all-sessions", (tx) =>
     tx.execute(sql`delete from app_private.sessions where user_id = ${userId}`),
+  );
+  forgetSessionsOf(userId);
+}
+
+interface SessionRow {
+  id: string;
+  created_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+  current: boolean;
+}
+
+/** The user's live sessions (expired and idle ones are not), newest activity first; `currentToken` marks the caller's. */
+export async function listUserSessions(userId: string, currentToken: string | undefined): Promise<AccountSession[]> {
+  const current = currentToken ? hashToken(currentToken) : Buffer.alloc(0);
+  const rows = await withSystemDb("auth:list-sessions", async (tx) =>
+    resultRows<SessionRow>(
+      await tx.execute(sql`
+        select id, created_at, last_seen_at, host(ip) as ip, user_agent, token_hash = ${current} as current
+          from app_private.sessions
+         where user_id = ${userId}
+           and expires_at > now()
+           and last_seen_at > now() - make_interval(mins => ${env.SESSION_IDLE_MINUTES}::int)
+         order by last_seen_at desc, created_at desc`),
+    ),
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    current: row.current,
+    createdAt: new Date(row.created_at).toISOString(),
+    lastSeenAt: new Date(row.last_seen_at).toISOString(),
+    ip: row.ip,
+    userAgent: row.user_agent ?? "",
+  }));
+}
+
+/** Closes one session of this user by its id; false when the user has no such session (another user's included). */
+export async function closeUserSession(userId: string, sessionId: string): Promise<boolean> {
+  const closed = await withSystemDb("auth:close-session-by-id", async (tx) =>
+    resultRows<{ token_hash: Buffer }>(
+      await tx.execute(sql`
+        delete from app_private.sessions where id = ${sessionId} and user_id = ${userId} returning token_hash`),
+    ),
+  );
+  for (const row of closed) forgetSession(Buffer.from(row.token_hash).toString("base64url"));
+  return closed.length > 0;
+}
+
+/** Closes every session of the user except the one with this token (all of them when there is none). */
+export async function closeOtherSessions(userId: string, keepToken: string | undefined): Promise<void> {
+  const keep = keepToken ? hashToken(keepToken) : Buffer.alloc(0);
+  await withSystemDb("auth:close-other-sessions", (tx) =>
+    tx.execute(sql`delete from app_private.sessions where user_id = ${userId} and token_hash <> ${keep}`),
   );
   forgetSessionsOf(userId);
 }

@@ -5,6 +5,8 @@ import { supabaseUrl } from "./client";
 export interface AccessClaims {
   sub: string;
   email: string;
+  /** GoTrue's session (a row of auth.sessions) the token was issued for. */
+  sessionId: string | null;
 }
 
 type Verify = (token: string) => Promise<JWTPayload>;
@@ -29,7 +31,8 @@ export async function verifyAccessToken(token: string): Promise<AccessClaims | n
   try {
     const claims = await verifier(token);
     if (typeof claims.sub !== "string" || typeof claims.email !== "string" || claims.email === "") return null;
-    return { sub: claims.sub, email: claims.email };
+    const sessionId = typeof claims.session_id === "string" ? claims.session_id : null;
+    return { sub: claims.sub, email: claims.email, sessionId };
   } catch {
     return null;
   }

@@ -1,18 +1,13 @@
-import { createClient, type WebSocketLikeConstructor } from "@supabase/supabase-js";
-import WebSocket from "ws";
 import { env } from "@/server/config/env";
 import { AppError } from "@/server/errors";
+import { supabaseServiceClient } from "@/server/supabase/client-factory";
 import { supabaseUrl } from "./client";
 
 /** GoTrue's admin API with the project's secret key: server-only, never bound to a request's session. */
 function adminAuth() {
   const secretKey = env.SUPABASE_SECRET_KEY;
   if (!secretKey) throw new Error("SUPABASE_SECRET_KEY is not set: the Supabase admin API is not available");
-  return createClient(supabaseUrl(), secretKey, {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    // supabase-js builds its realtime client eagerly and Node 20 has no global WebSocket; it is never used here.
-    realtime: { transport: WebSocket as unknown as WebSocketLikeConstructor },
-  }).auth.admin;
+  return supabaseServiceClient(supabaseUrl(), secretKey).auth.admin;
 }
 
 /**

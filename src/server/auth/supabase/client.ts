@@ -1,7 +1,6 @@
-import { createServerClient } from "@supabase/ssr";
-import type { WebSocketLikeConstructor } from "@supabase/supabase-js";
-import WebSocket from "ws";
 import { env } from "@/server/config/env";
+import { supabaseSessionClient } from "@/server/supabase/client-factory";
+import type { ClientInfo } from "../adapter";
 import type { CookieJar } from "../cookie-jar";
 import { SUPABASE_COOKIE_PATTERN } from "../cookie-names";
 
@@ -13,14 +12,20 @@ export function supabaseUrl(): string {
   return url.replace(/\/+$/, "");
 }
 
-/** A Supabase client for one request, reading and writing its session through the jar (never shared). */
-export function supabaseFor(jar: CookieJar) {
+/**
+ * A Supabase client for one request, reading and writing its session through the jar (never shared).
+ * With `client`, GoTrue records the caller's address and browser on a session it opens (it would see
+ * the app server's otherwise).
+ */
+export function supabaseFor(jar: CookieJar, client?: ClientInfo) {
   const key = env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY;
   if (!key) throw new Error("NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY is not set");
-  return createServerClient(supabaseUrl(), key, {
-    // supabase-js builds its realtime client eagerly, and Node 20 has no global WebSocket
-    // (ws's extra server-side overload is why the cast is needed).
-    realtime: { transport: WebSocket as unknown as WebSocketLikeConstructor },
+  const headers: Record<string, string> = {};
+  if (client && client.ip !== "unknown") headers["X-Forwarded-For"] = client.ip;
+  if (client?.userAgent) headers["User-Agent"] = client.userAgent.slice(0, 512);
+  return supabaseSessionClient({
+    url: supabaseUrl(),
+    publishableKey: key,
     // Only the server reads the session (the browser goes through /api/auth), so the cookies are HttpOnly.
     cookieOptions: { httpOnly: true, secure: jar.secure, sameSite: "lax", path: "/" },
     cookies: {
@@ -29,6 +34,7 @@ export function supabaseFor(jar: CookieJar) {
         for (const { name, value, options } of cookies) jar.set(name, value, options);
       },
     },
+    headers,
   });
 }
 

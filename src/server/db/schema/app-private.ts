@@ -47,6 +47,23 @@ export const passwordResets = appPrivate.table(
   (table) => [index("password_resets_user_id_idx").on(table.userId)],
 );
 
+/** Pending email changes of built-in accounts (migration 0013): the link's token hash, single use, expiring. */
+export const emailChanges = appPrivate.table(
+  "email_changes",
+  {
+    tokenHash: bytea("token_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => authUsers.id, { onDelete: "cascade" }),
+    newEmail: text("new_email").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+  },
+  (table) => [index("email_changes_user_id_idx").on(table.userId)],
+);
+
 /** Each practitioner's clients-list version (migration 0010), replaced at commit by triggers on their client data. */
 export const clientListVersions = appPrivate.table("client_list_versions", {
   userId: uuid("user_id")

@@ -34,6 +34,10 @@ export const RATE_LIMIT_POLICIES = {
   accountExport: { limit: 5, windowSeconds: 60 * 60, failClosed: false },
   /** Per signed-in user: typed-confirmation attempts at deleting the account. */
   accountDelete: { limit: 10, windowSeconds: 15 * 60, failClosed: true },
+  /** Per account: password changes, each of which verifies the current password (a guess costs one of these). */
+  passwordChange: { limit: 5, windowSeconds: 15 * 60, failClosed: true },
+  /** Per account: email changes verify the current password and mail the new address. */
+  emailChange: { limit: 5, windowSeconds: 60 * 60, failClosed: true },
   /** Per IP: anonymous endpoints such as intake forms. */
   public: { limit: 60, windowSeconds: 60, failClosed: true },
   /** Per IP: intake submissions; a household filling in a few forms fits, a form-spamming script does not. */

@@ -1,8 +1,6 @@
 import { sql } from "drizzle-orm";
 import { confirmsAccountDeletion, deleteAccountInput, type DeleteAccountInput } from "@/lib/contracts/account";
-import { forgetSessionsOf } from "@/server/auth/embedded/session-cache";
-import { deleteSupabaseUser } from "@/server/auth/supabase/admin";
-import { runMode } from "@/server/config/mode";
+import { authAdapter, type AuthAdapter } from "@/server/auth/adapter";
 import { withSystemDb, type DbTransaction } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
 import { AppError } from "@/server/errors";
@@ -21,7 +19,7 @@ export interface AccountToDelete {
 const count = (result: unknown) => resultRows(result).length;
 
 /** One table's part of the deletion; "cascade" rows go with their parent, GoTrue's with the user. */
-async function eraseTable(tx: DbTransaction, entry: UserDataTable, userId: string): Promise<number> {
+async function eraseTable(tx: DbTransaction, entry: UserDataTable, userId: string, auth: AuthAdapter): Promise<number> {
   const { erase } = entry;
   if (erase.by === "delete") {
     return count(
@@ -36,23 +34,22 @@ async function eraseTable(tx: DbTransaction, entry: UserDataTable, userId: strin
     );
     return row?.removed ?? 0;
   }
-  if (erase.by === "auth-user" && runMode.auth === "embedded") {
-    return count(await tx.execute(sql`delete from auth.users where id = ${userId} returning 1`));
-  }
+  if (erase.by === "auth-user") return auth.deleteUserRecords(tx, userId);
   return 0;
 }
 
 /** Rows still holding the user's id after the deletes, per table; GoTrue's own schema is its business. */
-async function leftovers(tx: DbTransaction, userId: string): Promise<string[]> {
+async function leftovers(tx: DbTransaction, userId: string, auth: AuthAdapter): Promise<string[]> {
+  const providerOwned = auth.capabilities.userRecords === "provider";
   const left: string[] = [];
   for (const table of await tablesWithUserId(tx)) {
-    if (runMode.auth === "supabase" && table.split(".")[0]! in FOREIGN_SCHEMAS) continue;
+    if (providerOwned && table.split(".")[0]! in FOREIGN_SCHEMAS) continue;
     const rows = count(
       await tx.execute(sql`select 1 from ${tableIdentifier(table)} where user_id = ${userId} limit 1`),
     );
-    // In Supabase mode auth.users goes after commit (admin API); what cascades from it may wait for that.
-    const waitsForGoTrue = runMode.auth === "supabase" && cascadesFromUser(table);
-    if (rows > 0 && !waitsForGoTrue) left.push(table);
+    // When the provider keeps the user, auth.users goes after commit (its API); what cascades from it may wait for that.
+    const waitsForProvider = providerOwned && cascadesFromUser(table);
+    if (rows > 0 && !waitsForProvider) left.push(table);
   }
   return left;
 }
@@ -64,8 +61,8 @@ function cascadesFromUser(table: string): boolean {
 
 /**
  * Deletes the account and everything in it: every row with the user's id in every table (one
- * transaction, checked against the catalog before commit), the sign-in itself (embedded rows, or
- * the GoTrue admin API), then the stored files. Idempotent, so a retry after a failure finishes the job.
+ * transaction, checked against the catalog before commit), the sign-in itself (through the auth
+ * adapter: its rows in the transaction, or the provider's API after it), then the stored files. Idempotent, so a retry after a failure finishes the job.
  */
 export async function deleteAccount(account: AccountToDelete, input: DeleteAccountInput): Promise<void> {
   if (!confirmsAccountDeletion(input.confirmation, account.email)) {
@@ -73,6 +70,7 @@ export async function deleteAccount(account: AccountToDelete, input: DeleteAccou
       details: [{ path: "confirmation", message: "Does not match" }],
     });
   }
+  const auth = await authAdapter();
   const photoPaths = await withSystemDb("account-delete", async (tx) => {
     const paths = resultRows<{ photo_path: string }>(
       await tx.execute(
@@ -83,16 +81,15 @@ export async function deleteAccount(account: AccountToDelete, input: DeleteAccou
     const present = new Set([...(await tablesWithUserId(tx)), "auth.users"]);
     let deleted = 0;
     for (const entry of USER_DATA_TABLES) {
-      if (present.has(entry.table)) deleted += await eraseTable(tx, entry, account.id);
+      if (present.has(entry.table)) deleted += await eraseTable(tx, entry, account.id, auth);
     }
-    const left = await leftovers(tx, account.id);
+    const left = await leftovers(tx, account.id, auth);
     // Thrown inside the transaction: nothing is deleted unless everything is.
     if (left.length > 0) throw new Error(`account deletion would leave rows in ${left.join(", ")}`);
     await recordAuditEvent(tx, { userId: null, action: "account.deleted", metadata: { rowsDeleted: deleted } });
     return paths;
   });
-  if (runMode.auth === "supabase") await deleteSupabaseUser(account.id);
-  else forgetSessionsOf(account.id);
+  await auth.deleteUser(account.id);
   const prefixes = accountStoragePrefixes(account.id);
   const outside = photoPaths.filter((path) => !prefixes.some((prefix) => path.startsWith(`${prefix}/`)));
   await eraseStoredFiles({ paths: outside, prefixes }, "account deleted");

@@ -97,6 +97,15 @@ export const USER_DATA_TABLES: readonly UserDataTable[] = [
     erase: { by: "delete" },
   },
   {
+    table: "app_private.email_changes",
+    owner: "user_id",
+    export: {
+      via: "skip",
+      reason: "pending email-change links: a token hash, the new address and an expiry, gone within a day",
+    },
+    erase: { by: "delete" },
+  },
+  {
     table: "app_private.jobs",
     owner: "user_id",
     export: { via: "skip", reason: "the background work queue: transient internal state, no data of the account" },
