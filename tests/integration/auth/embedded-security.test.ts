@@ -6,7 +6,7 @@ import { decodeQuotedPrintable, PASSWORD, signedUpBrowser, temporaryDataDir, uni
 import { loadAuthRoutes, type AuthRoutes } from "./load-auth-routes";
 import { loadSecurityRoutes, type SecurityCall } from "./security-app";
 import { NEW_PASSWORD, securityScenarios } from "./security-scenarios";
-import { TestBrowser } from "./test-browser";
+import { TestBrowser } from "../../support/test-browser";
 
 const dataDir = temporaryDataDir();
 const outbox = path.join(dataDir, "mail");

@@ -4,7 +4,7 @@ import { settleAfterResponse } from "@/server/lifecycle/after-response";
 import { expectError, PASSWORD, signedUpBrowser, uniqueEmail } from "./fixtures";
 import type { AuthRoutes } from "./load-auth-routes";
 import type { SecurityCall } from "./security-app";
-import { TestBrowser } from "./test-browser";
+import { TestBrowser } from "../../support/test-browser";
 
 export const NEW_PASSWORD = "amber lantern quietly folds seven maps";
 

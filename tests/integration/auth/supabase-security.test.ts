@@ -5,7 +5,7 @@ import type { AuthRoutes } from "./load-auth-routes";
 import { loadSecurityRoutes, type SecurityCall } from "./security-app";
 import { securityScenarios } from "./security-scenarios";
 import { APP_URL, startSupabaseApp } from "./supabase-app";
-import { TestBrowser } from "./test-browser";
+import { TestBrowser } from "../../support/test-browser";
 
 const dataDir = temporaryDataDir();
 let routes: AuthRoutes;
