@@ -1,4 +1,5 @@
 import { intakeSubmissionInput, intakeTokenParams, type IntakeSubmitted } from "@/lib/contracts/intake";
+import { appOrigin } from "@/server/auth/auth-call";
 import { defineRoute } from "@/server/http/route";
 import { enforceRateLimit } from "@/server/security/rate-limit";
 import { hashIntakeToken, readIntakeBody, submitIntake } from "@/server/services/intake";
@@ -22,7 +23,7 @@ export const POST = defineRoute({
       log.warn("intake honeypot filled; submission dropped");
       return { submitted: true };
     }
-    await submitIntake({ token: params.token, form, photo });
+    await submitIntake({ token: params.token, form, photo, appOrigin: appOrigin(request.url) });
     return { submitted: true };
   },
 });
