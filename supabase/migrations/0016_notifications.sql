@@ -53,9 +53,10 @@ alter table public.notifications enable row level security;
 alter table public.notification_settings enable row level security;
 revoke all on public.notifications, public.notification_settings from anon;
 -- Notifications are posted by the app on the practitioner's behalf (inside the change they report);
--- the practitioner may only mark them read.
+-- afterwards only read_at changes, and contact_id when a merge moves them to the client kept (the
+-- (user_id, contact_id) foreign key keeps that to the practitioner's own clients).
 grant select, insert on public.notifications to authenticated;
-grant update (read_at) on public.notifications to authenticated;
+grant update (read_at, contact_id) on public.notifications to authenticated;
 grant select, insert, update on public.notification_settings to authenticated;
 
 create policy notifications_select on public.notifications for select to authenticated

@@ -89,7 +89,7 @@ test("Settings → Notifications turns the intake email off and keeps it off", a
   await expect(email).toBeChecked();
   await email.uncheck();
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("Saved")).toBeVisible();
+  await expect(page.getByText("Saved", { exact: true })).toBeVisible();
   await page.reload();
   await expect(email).not.toBeChecked();
 });

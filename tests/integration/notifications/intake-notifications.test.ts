@@ -144,6 +144,22 @@ describe("opening the client", () => {
   });
 });
 
+describe("merging and erasing clients", () => {
+  it("a merge moves the duplicate's notification to the client kept; erasing the client removes it", async () => {
+    const alice = await signUp(api, "Merger");
+    const kept = await submitFor(alice, "Kept");
+    const duplicate = await submitFor(alice, "Folded");
+    await alice.expect(200, "POST", `/api/contacts/${kept}/merge`, { duplicateId: duplicate });
+    const bell = await alice.expect<NotificationListResponse>(200, "GET", "/api/notifications");
+    expect(bell.items.map((item) => [item.title, item.href])).toEqual([
+      ["A new intake form from Folded arrived", `/clients/${kept}`],
+      ["A new intake form from Kept arrived", `/clients/${kept}`],
+    ]);
+    await alice.expect(204, "DELETE", `/api/contacts/${kept}`);
+    expect(await notificationRows(alice.id)).toEqual([]);
+  });
+});
+
 describe("the bell's API", () => {
   it("pages newest first and marks some or all read", async () => {
     const alice = await signUp(api, "Pager");
@@ -210,7 +226,7 @@ describe("the bell's API", () => {
                         values (${mallory.id}, 'intake.submitted', 'y', ${contactId})`),
       ),
     ).toMatch(/^(42501|23503)$/);
-    // The owner may only mark read: the other columns refuse an update.
+    // The owner may mark read (and a merge repoint the client); the other columns refuse an update.
     expect(await refusal(alice.sql(sql`update public.notifications set kind = 'other' where id = ${id}`))).toBe(
       "42501",
     );

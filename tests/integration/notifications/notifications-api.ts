@@ -7,11 +7,14 @@ import { loadIntakeApi, type IntakeApi } from "../intake/intake-api";
 /** The intake, contacts and notification routes in one module graph, on a data directory of the suite's own. */
 export async function loadNotificationsApi(): Promise<IntakeApi> {
   const api = await loadIntakeApi();
-  const [list, read, settings] = await Promise.all([
+  const [list, read, settings, merge] = await Promise.all([
     import("@/app/api/notifications/route"),
     import("@/app/api/notifications/read/route"),
     import("@/app/api/notifications/settings/route"),
+    import("@/app/api/contacts/[id]/merge/route"),
   ]);
+  // Before the /api/contacts/:id pattern, which would also match.
+  api.routes.unshift({ pattern: /^\/api\/contacts\/(?<id>[^/]+)\/merge$/, module: merge });
   api.routes.push(
     { pattern: /^\/api\/notifications$/, module: list },
     { pattern: /^\/api\/notifications\/read$/, module: read },
