@@ -76,7 +76,7 @@ async function main(): Promise<void> {
       });
       const seconds = (performance.now() - began) / 1000;
       print(
-        `\r${practitioner.email}: ${totals.contacts} clients, ${totals.tagLinks} tag links, ${totals.notes} notes in ${seconds.toFixed(1)} s (${Math.round(totals.contacts / seconds)} clients/s)`,
+        `\r${practitioner.email}: ${totals.contacts} clients, ${totals.tagLinks} tag links, ${totals.notes} notes, ${totals.intakeArrivals} intake arrivals in ${seconds.toFixed(1)} s (${Math.round(totals.contacts / seconds)} clients/s)`,
       );
     }
     const vacuumStarted = performance.now();

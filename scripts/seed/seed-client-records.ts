@@ -15,6 +15,7 @@ export interface SeedCounts {
   contacts: number;
   tagLinks: number;
   notes: number;
+  intakeArrivals: number;
 }
 
 /** Everything the statement draws from, sent once as one JSON parameter. */
@@ -142,7 +143,7 @@ export async function seedTags(sql: SqlClient, userId: string): Promise<void> {
 /** Adds `contacts` realistic clients (with tags and notes) to one practitioner, batch by batch. */
 export async function seedClients(sql: SqlClient, options: SeedClientsOptions): Promise<SeedCounts> {
   await seedTags(sql, options.userId);
-  const totals: SeedCounts = { contacts: 0, tagLinks: 0, notes: 0 };
+  const totals: SeedCounts = { contacts: 0, tagLinks: 0, notes: 0, intakeArrivals: 0 };
   for (let first = 1; first <= options.contacts; first += options.batchSize) {
     const last = Math.min(options.contacts, first + options.batchSize - 1);
     const [row] = await sql.query<{ contacts: number; tag_links: number; notes: number }>(BATCH_SQL, [
@@ -157,7 +158,36 @@ export async function seedClients(sql: SqlClient, options: SeedClientsOptions): 
     totals.notes += Number(row?.notes ?? 0);
     options.onBatch?.(totals.contacts, options.contacts);
   }
+  totals.intakeArrivals = await seedIntakeArrivals(sql, options.userId, INTAKE_ARRIVALS);
   return totals;
+}
+
+/** Clients that arrive "new from intake", each with its unread notification, per seeded practitioner. */
+const INTAKE_ARRIVALS = 3;
+
+/**
+ * The newest clients become intake arrivals the practitioner has not opened yet: source "intake",
+ * flagged, and an unread "intake form arrived" notification each (as the intake service posts it).
+ */
+export async function seedIntakeArrivals(sql: SqlClient, userId: string, count: number): Promise<number> {
+  const [row] = await sql.query<{ notified: number }>(
+    `with newest as (
+       update public.contacts set source = 'intake', new_from_intake_at = created_at
+        where id in (select id from public.contacts where user_id = $1::uuid order by created_at desc, id limit $2)
+       returning id, first_name, created_at
+     ),
+     notified as (
+       insert into public.notifications (user_id, kind, data, contact_id, dedupe_key, created_at)
+       select $1::uuid, 'intake.submitted', jsonb_build_object('contactId', id, 'firstName', first_name), id, id::text,
+              created_at
+         from newest
+       on conflict (user_id, kind, dedupe_key) do nothing
+       returning 1
+     )
+     select count(*)::int as notified from notified`,
+    [userId, count],
+  );
+  return Number(row?.notified ?? 0);
 }
 
 /** Fresh statistics and merged GIN pending lists, so plans right after a seed are the steady-state ones. */

@@ -28,6 +28,8 @@ export const contactFiltersQuery = z.object({
   source: commaList(CONTACT_SOURCES).optional(),
   hasEmail: flag.optional(),
   hasPhone: flag.optional(),
+  /** Clients an intake form created or updated that the practitioner has not opened yet. */
+  newFromIntake: flag.optional(),
   /** Inclusive lower bound on when the client was added. */
   createdFrom: instant.optional(),
   /** Exclusive upper bound on when the client was added. */

@@ -174,6 +174,8 @@ export const contactSummarySchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   lastVisitAt: z.string().nullable(),
+  /** An intake submission created or updated the client and the practitioner has not opened it since. */
+  newFromIntake: z.boolean(),
 });
 
 /** One client with every field (`GET /api/contacts/:id`, create, update, merge). */

@@ -43,6 +43,11 @@ export async function seedClient(practitioner: Practitioner, name: string): Prom
   await practitioner.expect(201, "POST", `/api/notes/${note.id}/amendments`, { body: `Amended for ${name}` });
 
   await seedConsent(practitioner, contactId, name);
+  const { withUserDb } = await import("@/server/db");
+  const { notify } = await import("@/server/services/notifications");
+  await withUserDb(practitioner.id, (tx) =>
+    notify(tx, practitioner.id, "intake.submitted", { contactId, firstName: name.split(" ")[0] ?? name }),
+  );
   const { putObject } = await import("@/server/storage");
   const { setContactPhoto } = await import("@/server/services/contacts");
   const photoPath = `photos/${practitioner.id}/${contactId}/${randomBytes(16).toString("hex")}.webp`;
@@ -73,8 +78,9 @@ export async function seedConsent(practitioner: Practitioner, contactId: string,
 
 /**
  * Rows for the tables no route writes yet, the way their services would: an integration (system
- * path, tokens as envelopes), an intake link (under RLS), a queued job, a pending email change (system
- * path, the link's token hash) and a password reset.
+ * path, tokens as envelopes), an intake link (under RLS), a notification about no client and an
+ * email setting (under RLS), a queued job, a pending email change (system path, the link's token
+ * hash) and a password reset.
  */
 export async function seedAccountExtras(practitioner: Practitioner & { email: string }): Promise<void> {
   const { withSystemDb } = await import("@/server/db");
@@ -82,6 +88,11 @@ export async function seedAccountExtras(practitioner: Practitioner & { email: st
   await practitioner.sql(sql`
     insert into public.intake_links (user_id, label, token_hash, expires_at)
     values (${practitioner.id}, 'Front desk', ${randomBytes(32).toString("base64url")}, now() + interval '72 hours')`);
+  await practitioner.sql(sql`
+    insert into public.notifications (user_id, kind, data, dedupe_key)
+    values (${practitioner.id}, 'intake.submitted', '{"firstName": "Seeded"}', ${randomBytes(8).toString("hex")})`);
+  await practitioner.sql(sql`
+    insert into public.notification_settings (user_id, kind, email) values (${practitioner.id}, 'intake.submitted', false)`);
   await withSystemDb("test-seed", async (tx) => {
     await tx.execute(sql`
       insert into public.user_integrations (user_id, provider, access_token_enc, refresh_token_enc)

@@ -29,6 +29,7 @@ describe("db:seed", () => {
     expect(counts.contacts).toBe(250);
     expect(counts.tagLinks).toBeGreaterThan(100);
     expect(counts.notes).toBeGreaterThan(100);
+    expect(counts.intakeArrivals).toBe(3);
     const [stored] = await systemRows<{ notes: number; stages: number }>(sql`
       select (select count(*) from public.notes where user_id = ${first?.id})::int as notes,
              (select count(distinct lifecycle_stage) from public.contacts where user_id = ${first?.id})::int as stages`);
@@ -46,7 +47,16 @@ describe("db:seed", () => {
       const contact = contactSchema.parse(
         await practitioner.expect<Contact>(200, "GET", `/api/contacts/${summary.id}`),
       );
-      const { id: _id, tags: _tags, createdAt: _c, updatedAt: _u, photoPath: _p, source: _s, ...editable } = contact;
+      const {
+        id: _id,
+        tags: _tags,
+        createdAt: _c,
+        updatedAt: _u,
+        photoPath: _p,
+        source: _s,
+        newFromIntake: _n,
+        ...editable
+      } = contact;
       expect(updateContactInput.safeParse(editable).error?.issues ?? []).toEqual([]);
     }
   });

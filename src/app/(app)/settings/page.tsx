@@ -23,6 +23,12 @@ const SETTINGS_SECTIONS = [
     linkLabel: "Manage intake links",
   },
   {
+    title: "Notifications",
+    description: "Whether an intake form arriving also sends you an email.",
+    href: "/settings/notifications",
+    linkLabel: "Choose notifications",
+  },
+  {
     title: "Consent documents",
     description: "The consent texts clients agree to on the intake form. Each change is kept as a new version.",
     href: "/settings/consents",

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { reachLine } from "@/lib/contact-display";
 import { cn } from "@/lib/utils";
 import { ContactAvatar } from "../contact-avatar";
+import { NewFromIntakeBadge } from "../new-from-intake-badge";
 import { StageBadge } from "../stage-badge";
 import { TagList } from "./columns";
 import type { ContactRowsProps } from "./contact-table";
@@ -69,6 +70,7 @@ export function ContactCards({ contacts, rows, selection, total, open }: Contact
                 </Link>
                 {reach && <span className="truncate text-sm text-muted-foreground">{reach}</span>}
                 <div className="flex min-w-0 items-center gap-2">
+                  {contact.newFromIntake && <NewFromIntakeBadge />}
                   <StageBadge stage={contact.lifecycleStage} />
                   {contact.tags.length > 0 && <TagList tags={contact.tags} limit={1} />}
                 </div>

@@ -7,6 +7,7 @@ import { reachLine } from "@/lib/contact-display";
 import type { ContactSort } from "@/lib/contracts/contact-list";
 import type { ContactSummary } from "@/lib/contracts/contacts";
 import { cn } from "@/lib/utils";
+import { NewFromIntakeBadge } from "../new-from-intake-badge";
 import { ContactAvatar } from "../contact-avatar";
 import { CONTACT_COLUMNS } from "./columns";
 import { SelectAllCheckbox, RowCheckbox } from "./row-checkbox";
@@ -124,13 +125,16 @@ export function ContactTable({
                 <div className="flex min-w-0 items-center gap-3">
                   <ContactAvatar displayName={contact.displayName} size="sm" />
                   <div className="grid min-w-0">
-                    <Link
-                      href={`/clients/${contact.id}`}
-                      tabIndex={-1}
-                      className="truncate font-medium text-foreground underline-offset-4 hover:underline"
-                    >
-                      {contact.displayName}
-                    </Link>
+                    <div className="flex min-w-0 items-center gap-2">
+                      <Link
+                        href={`/clients/${contact.id}`}
+                        tabIndex={-1}
+                        className="truncate font-medium text-foreground underline-offset-4 hover:underline"
+                      >
+                        {contact.displayName}
+                      </Link>
+                      {contact.newFromIntake && <NewFromIntakeBadge />}
+                    </div>
                     <span className="truncate text-xs text-muted-foreground">{reachLine(contact) || "\u00a0"}</span>
                   </div>
                 </div>

@@ -21,10 +21,11 @@ function toggled<T>(list: readonly T[], value: T, on: boolean): T[] {
   return on ? [...list, value] : list.filter((item) => item !== value);
 }
 
-/** The "has email" and "has phone" chips: the field they set and how each choice reads. */
+/** The yes/no chips ("has email", "has phone", "new from intake"): the field they set and how each choice reads. */
 const PRESENCE_FILTERS = [
   { field: "hasEmail", label: "Email", yes: "Has an email", no: "No email" },
   { field: "hasPhone", label: "Phone", yes: "Has a phone", no: "No phone" },
+  { field: "newFromIntake", label: "Intake", yes: "New from intake", no: "Opened since" },
 ] as const;
 
 function rangeLabel(from: string | null, to: string | null): string | null {

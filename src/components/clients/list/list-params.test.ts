@@ -23,6 +23,7 @@ describe("clients list URL", () => {
       sources: ["import" as const],
       hasEmail: true,
       hasPhone: false,
+      newFromIntake: true,
       createdFrom: "2025-01-01",
       createdTo: "2025-01-31",
       sort: "created" as const,

@@ -13,6 +13,8 @@ export interface ListParams {
   sources: ContactSource[];
   hasEmail: boolean | null;
   hasPhone: boolean | null;
+  /** True: only clients an intake form brought in that the practitioner has not opened yet. */
+  newFromIntake: boolean | null;
   /** Calendar days in the reader's time zone, both inclusive. */
   createdFrom: string | null;
   createdTo: string | null;
@@ -28,6 +30,7 @@ export const EMPTY_LIST_PARAMS: ListParams = {
   sources: [],
   hasEmail: null,
   hasPhone: null,
+  newFromIntake: null,
   createdFrom: null,
   createdTo: null,
   sort: null,
@@ -56,6 +59,7 @@ export function parseListParams(search: URLSearchParams): ListParams {
     sources: listOf(CONTACT_SOURCES, search.get("source")),
     hasEmail: valueOr(flag.nullable(), search.get("hasEmail"), null),
     hasPhone: valueOr(flag.nullable(), search.get("hasPhone"), null),
+    newFromIntake: valueOr(flag.nullable(), search.get("newFromIntake"), null),
     createdFrom: valueOr(day.nullable(), search.get("createdFrom"), null),
     createdTo: valueOr(day.nullable(), search.get("createdTo"), null),
     sort: valueOr(z.enum(CONTACT_SORTS).nullable(), search.get("sort"), null),
@@ -72,6 +76,7 @@ function filterEntries(params: ListParams): [string, string][] {
     ["source", params.sources.join(",") || null],
     ["hasEmail", params.hasEmail === null ? null : String(params.hasEmail)],
     ["hasPhone", params.hasPhone === null ? null : String(params.hasPhone)],
+    ["newFromIntake", params.newFromIntake === null ? null : String(params.newFromIntake)],
     ["createdFrom", params.createdFrom],
     ["createdTo", params.createdTo],
   ];

@@ -16,6 +16,7 @@ const contact: Contact = {
   createdAt: "2025-01-01T10:00:00.000Z",
   updatedAt: "2025-01-01T10:00:00.000Z",
   lastVisitAt: null,
+  newFromIntake: false,
   pronouns: null,
   dateOfBirth: "1990-05-17",
   referralSource: null,

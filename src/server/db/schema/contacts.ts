@@ -43,6 +43,8 @@ export const contacts = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     lastVisitAt: timestamp("last_visit_at", { withTimezone: true }),
+    /** Set when an intake submission creates or updates the client; cleared when the practitioner opens it (0016). */
+    newFromIntakeAt: timestamp("new_from_intake_at", { withTimezone: true }),
   },
   (table) => [
     unique("contacts_user_id_id_key").on(table.userId, table.id),
@@ -56,6 +58,9 @@ export const contacts = pgTable(
     ),
     index("contacts_user_id_email_idx").on(table.userId, table.emailNormalized),
     index("contacts_user_id_phone_idx").on(table.userId, table.phoneNormalized),
+    index("contacts_user_id_new_from_intake_idx")
+      .on(table.userId, table.id)
+      .where(sql`new_from_intake_at is not null`),
     // Search compares folded text (lower case, no accents) through these; 0011 gives them gin_trgm_ops.
     index("contacts_display_name_folded_trgm_idx").using("gin", sql`app_search.fold(${table.displayName})`),
     index("contacts_email_folded_trgm_idx").using("gin", sql`app_search.fold(${table.emailNormalized})`),

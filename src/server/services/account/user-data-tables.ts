@@ -70,6 +70,9 @@ export const USER_DATA_TABLES: readonly UserDataTable[] = [
     erase: { by: "cascade", from: "auth.users" },
   },
   { table: "public.tags", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
+  // A client's notifications went with the client above; these are the ones about no client.
+  { table: "public.notifications", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
+  { table: "public.notification_settings", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
   { table: "public.profiles", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
   {
     table: "public.intake_links",

@@ -37,6 +37,7 @@ const FILTERS: { [K in Exclude<keyof ContactFilters, "q">]-?: (value: NonNullabl
     sql`exists (select 1 from public.contact_tags ct where ct.contact_id = c.id and ct.tag_id = ${tagId})`,
   hasEmail: (has) => (has ? sql`c.email is not null` : sql`c.email is null`),
   hasPhone: (has) => (has ? sql`c.phone is not null` : sql`c.phone is null`),
+  newFromIntake: (is) => (is ? sql`c.new_from_intake_at is not null` : sql`c.new_from_intake_at is null`),
   createdFrom: (from) => sql`c.created_at >= ${from}::timestamptz`,
   createdTo: (to) => sql`c.created_at < ${to}::timestamptz`,
 };

@@ -7,7 +7,8 @@ import { resultRows } from "@/server/db/result-rows";
 const SUMMARY_FIELDS = sql`
   c.id, c.display_name, c.first_name, c.last_name, c.email, c.phone, c.photo_path, c.source,
   c.lifecycle_stage, ${isoText(sql`c.created_at`)} as created_at, ${isoText(sql`c.updated_at`)} as updated_at,
-  ${isoText(sql`c.last_visit_at`)} as last_visit_at, ${tagsOf(sql`c.id`)} as tags`;
+  ${isoText(sql`c.last_visit_at`)} as last_visit_at, ${tagsOf(sql`c.id`)} as tags,
+  c.new_from_intake_at is not null as new_from_intake`;
 
 /**
  * One list row over `public.contacts c`: its id (for the cursor) and, as `item`, the ContactSummary
@@ -18,7 +19,8 @@ export const SUMMARY_COLUMNS = sql`c.id, json_build_object(
   'email', c.email, 'phone', c.phone, 'photoPath', c.photo_path, 'source', c.source,
   'lifecycleStage', c.lifecycle_stage, 'tags', ${tagsOf(sql`c.id`)},
   'createdAt', ${isoText(sql`c.created_at`)}, 'updatedAt', ${isoText(sql`c.updated_at`)},
-  'lastVisitAt', ${isoText(sql`c.last_visit_at`)})::text as item`;
+  'lastVisitAt', ${isoText(sql`c.last_visit_at`)},
+  'newFromIntake', c.new_from_intake_at is not null)::text as item`;
 
 export interface SummaryJsonRow {
   id: string;
@@ -58,6 +60,7 @@ export interface SummaryRow {
   updated_at: Date | string;
   last_visit_at: Date | string | null;
   tags: ContactSummary["tags"] | string;
+  new_from_intake: boolean;
 }
 
 export interface ContactRow extends SummaryRow {
@@ -97,6 +100,7 @@ export function toContactSummary(row: SummaryRow): ContactSummary {
     createdAt: isoTime(row.created_at),
     updatedAt: isoTime(row.updated_at),
     lastVisitAt: row.last_visit_at === null ? null : isoTime(row.last_visit_at),
+    newFromIntake: row.new_from_intake,
   };
 }
 

@@ -80,6 +80,9 @@ export async function mergeContacts(
         await tx.execute(sql`update public.client_consents set contact_id = ${primary.id}
                             where user_id = ${userId} and contact_id = ${duplicate.id} returning 1`),
       ).length;
+      // Notifications about the duplicate now lead to the client kept.
+      await tx.execute(sql`update public.notifications set contact_id = ${primary.id}
+                            where user_id = ${userId} and contact_id = ${duplicate.id}`);
       await tx.delete(contacts).where(and(eq(contacts.userId, userId), eq(contacts.id, duplicate.id)));
       await tx
         .update(contacts)

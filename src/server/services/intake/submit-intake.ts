@@ -8,6 +8,7 @@ import { contacts } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit";
 import { duplicatesIn } from "@/server/services/contacts";
+import { emailNotificationAfterResponse, notify, type PostedNotification } from "@/server/services/notifications";
 import { contactColumnValues } from "@/server/services/contacts/contact-values";
 import {
   attachPhoto,
@@ -25,6 +26,7 @@ export const submitIntakeInput = z.object({
   token: z.string(),
   form: intakeSubmissionInput,
   photo: z.instanceof(Uint8Array).nullable(),
+  appOrigin: z.string(),
 });
 
 /** The same answer for every token that cannot take this submission (unknown, expired, used up, revoked). */
@@ -35,13 +37,16 @@ export function linkUnavailable(): AppError {
 /**
  * Turns an intake form into a client, in one transaction: the token use (its "still usable" check in
  * the same update, so concurrent submissions cannot both pass), the client (source "intake"), its
- * consents, its photo and the audit event. The photo is re-encoded and written before the
- * transaction (CPU and storage work never hold the link's row lock) and deleted if it fails.
+ * consents, its photo, the audit event and the practitioner's notification (the client is flagged
+ * "new from intake" until opened). The photo is re-encoded and written before the transaction (CPU
+ * and storage work never hold the link's row lock) and deleted if it fails. The notification's email
+ * goes after the commit and the response; `appOrigin` makes its link absolute.
  */
 export async function submitIntake(input: {
   token: string;
   form: IntakeSubmission;
   photo: Uint8Array<ArrayBuffer> | null;
+  appOrigin: string;
 }): Promise<{ contactId: string }> {
   const tokenHash = tokenHashOrNull(input.token);
   const link = tokenHash && (await findIntakeLink({ token: input.token }));
@@ -50,17 +55,20 @@ export async function submitIntake(input: {
   const contactId = randomUUID();
   const photo = input.photo ? await preparePhoto({ userId: link.userId, contactId, bytes: input.photo }) : null;
   if (photo) await writePhotoObject(photo);
+  let posted: PostedNotification | null;
   try {
-    await withSystemDb("intake-submission", async (tx) => {
+    posted = await withSystemDb("intake-submission", async (tx) => {
       const userId = await consumeUse(tx, tokenHash);
       if (userId !== link.userId) throw linkUnavailable();
       await actAsPractitioner(tx, userId);
       await writeClient(tx, { userId, linkId: link.linkId, contactId, form: input.form, photo });
+      return notify(tx, userId, "intake.submitted", { contactId, firstName: input.form.firstName });
     });
   } catch (error) {
     if (photo) await deletePhotoObject(photo.path);
     throw error;
   }
+  if (posted) emailNotificationAfterResponse(posted, input.appOrigin);
   return { contactId };
 }
 
@@ -101,6 +109,7 @@ async function writeClient(
     displayName: fields.displayName,
     userId,
     source: "intake",
+    newFromIntakeAt: sql`now()`,
   });
   if (photo) await attachPhoto(tx, { userId, contactId, path: photo.path });
   const consents = await recordIntakeConsents(tx, { userId, contactId, form });

@@ -1,4 +1,5 @@
 import { intakeSubmissionInput, intakeTokenParams, type IntakeSubmitted } from "@/lib/contracts/intake";
+import { appOrigin } from "@/server/auth/auth-call";
 import { defineRoute } from "@/server/http/route";
 import { hashIntakeToken, INTAKE_UPLOAD, intakeBodyOf, submitIntake } from "@/server/services/intake";
 
@@ -16,14 +17,14 @@ export const POST = defineRoute({
   params: intakeTokenParams,
   multipart: INTAKE_UPLOAD,
   successStatus: 201,
-  handler: async ({ params, form: upload, log }): Promise<IntakeSubmitted> => {
+  handler: async ({ params, form: upload, log, request }): Promise<IntakeSubmitted> => {
     const { payload, photo } = intakeBodyOf(upload);
     const form = await intakeSubmissionInput.parseAsync(payload);
     if (form.website) {
       log.warn("intake honeypot filled; submission dropped");
       return { submitted: true };
     }
-    await submitIntake({ token: params.token, form, photo });
+    await submitIntake({ token: params.token, form, photo, appOrigin: appOrigin(request.url) });
     return { submitted: true };
   },
 });
