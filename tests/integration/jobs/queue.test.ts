@@ -4,11 +4,14 @@ import { z } from "@/lib/zod";
 import { getDatabase, withSystemDb } from "@/server/db";
 import { enqueueJob, processDueJobs, registerJobMetrics } from "@/server/jobs";
 import { claimDueJobs, reapExpiredLeases, LEASE_EXPIRED_ERROR } from "@/server/jobs/queue";
-import { RECURRING_JOBS, registerJobKind } from "@/server/jobs/registry";
+import { jobKind, RECURRING_JOBS, registerJobKind } from "@/server/jobs/registry";
 import { metricsRegistry } from "@/server/observability/metrics";
 import { clearJobs, createUser, insertRawJob, jobRow, makeDue, rows } from "./job-helpers";
 
-registerJobKind("test.keyed", { payload: z.object({ n: z.number() }).strict(), maxAttempts: 3, run: async () => {} });
+registerJobKind(
+  "test.keyed",
+  jobKind({ payload: z.object({ n: z.number() }).strict(), maxAttempts: 3, run: async () => {} }),
+);
 
 const claim = (limit: number) =>
   withSystemDb("test:claim", (tx) => claimDueJobs(tx, { limit, perUserLimit: 100, workerId: "test-worker" }));
