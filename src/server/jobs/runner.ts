@@ -12,6 +12,8 @@ export interface RunnerOptions extends WorkerOptions {
   intervalMs?: number;
 }
 
+const SCHEDULE_EVERY_MS = 30_000;
+
 /** Within the shutdown sequence's 5 s per resource, leaving time to give leases back. */
 export const DEFAULT_STOP_DEADLINE_MS = 3_500;
 
@@ -20,10 +22,14 @@ export function startJobRunner(options: RunnerOptions = {}): JobRunner {
   const { intervalMs = 10_000, ...workerOptions } = options;
   const worker = new JobWorker(workerOptions);
   let timer: NodeJS.Timeout | undefined;
+  let scheduledAt = Number.NEGATIVE_INFINITY;
 
   const tick = () => {
+    // Schedules are minute-grained: a busy runner need not check them on every drain.
+    const schedule = Date.now() - scheduledAt >= SCHEDULE_EVERY_MS;
+    if (schedule) scheduledAt = Date.now();
     void worker
-      .drain({ budgetMs: intervalMs })
+      .drain({ budgetMs: intervalMs, schedule })
       .then((summary) => {
         if (summary.claimed > 0 || summary.reaped > 0) log().info({ ...summary }, "jobs processed");
         return summary.claimed > 0;
