@@ -22,6 +22,13 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+if (process.argv.includes("--help") || process.argv.includes("-h")) {
+  process.stdout.write(
+    "Usage: npm run test:jobs-chaos\n\n1,000 jobs, a worker SIGKILLed twice mid-run and restarted: asserts none lost and none applied twice.\nNeeds TEST_DATABASE_URL (creates and drops its own database); skips without it unless CI=true.\n",
+  );
+  process.exit(0);
+}
+
 const baseUrl = process.env.TEST_DATABASE_URL;
 if (!baseUrl) {
   if (process.env.CI === "true") fail("TEST_DATABASE_URL is not set (CI=true needs real Postgres)");
