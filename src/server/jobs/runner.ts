@@ -15,7 +15,7 @@ export interface RunnerOptions extends WorkerOptions {
 const SCHEDULE_EVERY_MS = 30_000;
 
 /** Within the shutdown sequence's 5 s per resource, leaving time to give leases back. */
-export const DEFAULT_STOP_DEADLINE_MS = 3_500;
+export const DEFAULT_STOP_DEADLINE_MS = 3_000;
 
 /** The long-running runner (embedded mode, worker processes): one drain at a time, until stopped. */
 export function startJobRunner(options: RunnerOptions = {}): JobRunner {

@@ -60,6 +60,9 @@ export class WorkerStoppingError extends Error {
   }
 }
 
+/** How long stop() waits, after aborting, for handlers to notice. */
+const ABORT_SETTLE_MS = 1_000;
+
 interface InFlight {
   job: ClaimedJob;
   controller: AbortController;
@@ -130,6 +133,8 @@ export class JobWorker {
       entry.controller.abort(new WorkerStoppingError());
       if (await withSystemDb("jobs:release", (tx) => releaseLease(tx, entry.job))) released += 1;
     }
+    // Handlers that honour the signal end now (and give their lease back themselves if the release above met their row locked).
+    await Promise.race([Promise.allSettled(unfinished.map((entry) => entry.done)), sleep(ABORT_SETTLE_MS)]);
     log().warn({ released, unfinished: unfinished.length }, "job runner stopped with jobs in flight");
     return { released, unfinished: unfinished.length };
   }
