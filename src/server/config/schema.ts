@@ -38,6 +38,7 @@ export const serverSchema = {
   SESSION_IDLE_MINUTES: positiveInt(30),
   SESSION_ABSOLUTE_HOURS: positiveInt(12),
   AUDIT_RETENTION_DAYS: positiveInt(2192),
+  JOB_USER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(2),
   CLIENT_LIST_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   BODY_LIMIT_BYTES: positiveInt(1_048_576),
   RATE_LIMIT_SIGN_UPS_PER_HOUR: positiveInt(10),

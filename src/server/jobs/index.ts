@@ -1,5 +1,6 @@
-export { enqueueJob } from "./queue";
+export { enqueueJob, type EnqueueOptions } from "./queue";
 export { processDueJobs, type ProcessSummary } from "./process-due-jobs";
 export { startJobRunner, type JobRunner } from "./runner";
-export { registerQueueDepthMetric } from "./queue-depth-metric";
+export { JobWorker } from "./worker";
+export { registerJobMetrics } from "./job-metrics";
 export { JOB_KINDS, type JobKindName } from "./registry";

@@ -41,8 +41,8 @@ async function start(env: Env): Promise<void> {
     onShutdown("error-reports", () => flushServerSentry());
   }
 
-  const { registerQueueDepthMetric, startJobRunner } = await import("@/server/jobs");
-  registerQueueDepthMetric();
+  const { registerJobMetrics, startJobRunner } = await import("@/server/jobs");
+  registerJobMetrics();
 
   const { isEmbedded } = await import("@/server/config/mode");
   if (!isEmbedded) return;

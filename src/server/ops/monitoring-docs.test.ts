@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { registerQueueDepthMetric } from "@/server/jobs/queue-depth-metric";
+import { registerJobMetrics } from "@/server/jobs/job-metrics";
 import { metricsRegistry } from "@/server/observability/metrics";
 
 const root = path.resolve(import.meta.dirname, "../../..");
@@ -105,7 +105,7 @@ describe("docs/monitoring", () => {
 
   // getSingleMetric reads the registry without collecting, so no database is opened here.
   it("every app metric in the catalog is registered by the app", () => {
-    registerQueueDepthMetric();
+    registerJobMetrics();
     for (const entry of catalog.metrics.filter((metric) => metric.source === "app"))
       expect(metricsRegistry.getSingleMetric(entry.name), entry.name).toBeDefined();
   });

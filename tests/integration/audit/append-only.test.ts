@@ -89,12 +89,23 @@ describe("retention and erasure", () => {
     expect(RECURRING_JOBS).toContainEqual({
       name: "prune-audit-events",
       kind: "maintenance.prune-audit-events",
-      everySeconds: 86_400,
+      cron: "30 3 * * *",
+      timeZone: "UTC",
     });
     const beyond = await insertEvent(bob.id, "client.viewed", daysAgo(2193));
     const within = await insertEvent(bob.id, "client.viewed", daysAgo(2191));
     await withSystemDb("test:job", (tx) =>
-      JOB_KINDS["maintenance.prune-audit-events"].run({}, { db: tx, jobId: "test", userId: null }),
+      JOB_KINDS["maintenance.prune-audit-events"].run(
+        {},
+        {
+          db: tx,
+          jobId: "test",
+          userId: null,
+          attempt: 1,
+          signal: new AbortController().signal,
+          heartbeat: async () => {},
+        },
+      ),
     );
     expect([await countOf(beyond), await countOf(within)]).toEqual([0, 1]);
   });

@@ -1,46 +1,35 @@
-import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { z } from "@/lib/zod";
 import { getDatabase, withSystemDb } from "@/server/db";
-import { resultRows } from "@/server/db/result-rows";
-import { enqueueJob, processDueJobs, registerQueueDepthMetric } from "@/server/jobs";
-import { claimDueJobs, requeueStaleJobs } from "@/server/jobs/queue";
-import { RECURRING_JOBS } from "@/server/jobs/registry";
+import { enqueueJob, processDueJobs, registerJobMetrics } from "@/server/jobs";
+import { claimDueJobs, reapExpiredLeases, LEASE_EXPIRED_ERROR } from "@/server/jobs/queue";
+import { jobKind, RECURRING_JOBS, registerJobKind } from "@/server/jobs/registry";
 import { metricsRegistry } from "@/server/observability/metrics";
+import { clearJobs, createUser, insertRawJob, jobRow, makeDue, rows } from "./job-helpers";
 
-async function createUser(): Promise<string> {
-  const id = randomUUID();
-  await withSystemDb("test:user", (tx) =>
-    tx.execute(sql`insert into auth.users (id, email) values (${id}, ${`${id}@example.com`})`),
-  );
-  return id;
-}
+registerJobKind(
+  "test.keyed",
+  jobKind({ payload: z.object({ n: z.number() }).strict(), maxAttempts: 3, run: async () => {} }),
+);
 
-async function jobRow(id: string) {
-  const rows = await withSystemDb("test:read", (tx) =>
-    tx.execute(sql`select status, attempts, last_error from app_private.jobs where id = ${id}`),
-  );
-  return resultRows<{ status: string; attempts: number; last_error: string | null }>(rows)[0];
-}
-
-async function insertRawJob(kind: string, maxAttempts: number): Promise<string> {
-  const rows = await withSystemDb("test:insert", (tx) =>
-    tx.execute(sql`insert into app_private.jobs (kind, max_attempts) values (${kind}, ${maxAttempts}) returning id`),
-  );
-  return resultRows<{ id: string }>(rows)[0]!.id;
-}
-
-const makeDue = () =>
-  withSystemDb("test:due", (tx) => tx.execute(sql`update app_private.jobs set run_at = now() where status = 'queued'`));
+const claim = (limit: number) =>
+  withSystemDb("test:claim", (tx) => claimDueJobs(tx, { limit, perUserLimit: 100, workerId: "test-worker" }));
 
 describe("background jobs", () => {
-  it("refuses a payload that does not match the job's contract", async () => {
+  beforeEach(clearJobs);
+
+  it("refuses a payload that does not match the job's contract, and an unknown kind", async () => {
     await expect(
       withSystemDb("test:enqueue", (tx) => enqueueJob(tx, "maintenance.prune-expired-auth", { unexpected: true })),
     ).rejects.toMatchObject({ code: "validation_failed", status: 422 });
+    await expect(withSystemDb("test:enqueue", (tx) => enqueueJob(tx, "no.such-kind", {}))).rejects.toMatchObject({
+      code: "validation_failed",
+      status: 422,
+    });
   });
 
-  it("schedules every recurring job once per interval and prunes expired sessions", async () => {
+  it("schedules every recurring job once and prunes expired sessions", async () => {
     const userId = await createUser();
     await withSystemDb("test:sessions", (tx) =>
       tx.execute(sql`insert into app_private.sessions (user_id, token_hash, expires_at) values
@@ -49,60 +38,103 @@ describe("background jobs", () => {
     );
     const first = await processDueJobs();
     const recurring = RECURRING_JOBS.length;
-    expect(recurring).toBeGreaterThan(1);
-    expect(first).toMatchObject({ scheduled: recurring, claimed: recurring, succeeded: recurring, failed: 0 });
+    expect(recurring).toBeGreaterThan(2);
+    expect(first).toMatchObject({ scheduled: recurring, claimed: recurring, succeeded: recurring, dead: 0 });
     const second = await processDueJobs();
     expect(second.scheduled).toBe(0);
-    const remaining = await withSystemDb("test:count", (tx) =>
-      tx.execute(sql`select count(*)::int as n from app_private.sessions where user_id = ${userId}`),
+    const remaining = await rows<{ n: number }>(
+      sql`select count(*)::int as n from app_private.sessions where user_id = ${userId}`,
     );
-    expect(resultRows<{ n: number }>(remaining)[0]!.n).toBe(1);
+    expect(remaining[0]!.n).toBe(1);
   });
 
-  it("retries a failing job with backoff, then marks it failed with the error", async () => {
-    const id = await insertRawJob("no.such-kind", 2);
-    const first = await processDueJobs();
-    expect(first.retried).toBe(1);
-    expect(await jobRow(id)).toMatchObject({ status: "queued", attempts: 1 });
+  it("retries a failing job after a bounded, jittered backoff, then keeps it dead with its history", async () => {
+    const id = await insertRawJob("no.such-kind", 3);
+    expect((await processDueJobs()).retried).toBe(1);
+    const afterFirst = await jobRow(id);
+    expect(afterFirst).toMatchObject({ status: "queued", attempts: 1 });
+    // Attempt 1 waits between half and all of the 10 s base.
+    expect(afterFirst!.run_at_in_seconds).toBeGreaterThan(4);
+    expect(afterFirst!.run_at_in_seconds).toBeLessThanOrEqual(10);
     await makeDue();
-    const second = await processDueJobs();
-    expect(second.failed).toBe(1);
-    expect(await jobRow(id)).toMatchObject({
-      status: "failed",
-      attempts: 2,
-      last_error: "unknown job kind no.such-kind",
-    });
+    expect((await processDueJobs()).retried).toBe(1);
+    const afterSecond = await jobRow(id);
+    expect(afterSecond!.run_at_in_seconds).toBeGreaterThan(9);
+    expect(afterSecond!.run_at_in_seconds).toBeLessThanOrEqual(20);
+    await makeDue();
+    expect((await processDueJobs()).dead).toBe(1);
+    const dead = await jobRow(id);
+    expect(dead).toMatchObject({ status: "dead", attempts: 3, last_error: "unknown job kind no.such-kind" });
+    expect(dead!.errors.map((entry) => entry.attempt)).toEqual([1, 2, 3]);
+    // A dead job is never claimed again.
+    await makeDue();
+    expect((await processDueJobs()).claimed).toBe(0);
   });
 
   it("never hands the same job to two concurrent claimers", async () => {
     const ids = await Promise.all(Array.from({ length: 12 }, () => insertRawJob("no.such-kind", 1)));
-    const [a, b] = await Promise.all([
-      withSystemDb("test:claim-a", (tx) => claimDueJobs(tx, 6)),
-      withSystemDb("test:claim-b", (tx) => claimDueJobs(tx, 6)),
-    ]);
-    const claimed = [...a, ...b].map((job) => job.id).filter((id) => ids.includes(id));
+    const [a, b] = await Promise.all([claim(6), claim(6)]);
+    const claimed = [...a, ...b].map((job) => job.id);
     expect(new Set(claimed).size).toBe(claimed.length);
-    expect(claimed.length).toBe(12);
+    expect(claimed.sort()).toEqual([...ids].sort());
   });
 
-  it("puts back jobs whose worker died mid-run", async () => {
-    const id = await insertRawJob("no.such-kind", 3);
-    await withSystemDb("test:stale", (tx) =>
-      tx.execute(
-        sql`update app_private.jobs set status = 'running', locked_at = now() - interval '1 hour' where id = ${id}`,
-      ),
+  it("returns an expired lease to the queue counting the attempt, and kills it once attempts are spent", async () => {
+    const retried = await insertRawJob("no.such-kind", 2);
+    const spent = await insertRawJob("no.such-kind", 1);
+    expect(await claim(10)).toHaveLength(2);
+    // A live lease is left alone.
+    expect(await withSystemDb("test:reap", reapExpiredLeases)).toHaveLength(0);
+    await rows(sql`update app_private.jobs set locked_until = now() - interval '1 second' where status = 'running'`);
+    expect(await withSystemDb("test:reap", reapExpiredLeases)).toHaveLength(2);
+    expect(await jobRow(retried)).toMatchObject({ status: "queued", attempts: 1, lease_id: null });
+    expect((await jobRow(retried))!.errors).toEqual([
+      expect.objectContaining({ attempt: 1, error: LEASE_EXPIRED_ERROR }),
+    ]);
+    expect(await jobRow(spent)).toMatchObject({ status: "dead", attempts: 1, last_error: LEASE_EXPIRED_ERROR });
+    // The requeued job is claimed again as its second attempt.
+    expect((await claim(10)).map((job) => [job.id, job.attempts])).toEqual([[retried, 2]]);
+  });
+
+  it("makes one job of the same kind and idempotency key, even when enqueued concurrently", async () => {
+    const enqueue = (n: number, key: string) =>
+      withSystemDb("test:enqueue", (tx) => enqueueJob(tx, "test.keyed", { n }, { key }));
+    const first = await enqueue(1, "sync:mailbox-1");
+    expect(await enqueue(2, "sync:mailbox-1")).toBe(first);
+    const concurrent = await Promise.all([1, 2, 3, 4].map((n) => enqueue(n, "sync:mailbox-2")));
+    expect(new Set(concurrent).size).toBe(1);
+    const other = await enqueue(1, "sync:mailbox-3");
+    expect(other).not.toBe(first);
+    const counted = await rows<{ key: string; n: number }>(
+      sql`select idempotency_key as key, count(*)::int as n from app_private.jobs where kind = 'test.keyed' group by 1 order by 1`,
     );
-    expect(await withSystemDb("test:requeue", (tx) => requeueStaleJobs(tx, 600))).toBeGreaterThanOrEqual(1);
-    expect((await jobRow(id))?.status).toBe("queued");
+    expect(counted).toEqual([
+      { key: "sync:mailbox-1", n: 1 },
+      { key: "sync:mailbox-2", n: 1 },
+      { key: "sync:mailbox-3", n: 1 },
+    ]);
+    await expect(enqueue(1, "")).rejects.toMatchObject({ status: 422 });
   });
 
-  it("exposes the queue depth as a metric read at scrape time", async () => {
+  it("exposes queue depth by kind and state and the oldest wait as metrics read at scrape time", async () => {
     await getDatabase();
-    registerQueueDepthMetric();
-    await insertRawJob("no.such-kind", 1);
+    registerJobMetrics();
+    await insertRawJob("metrics.unknown-kind", 1);
+    await rows(
+      sql`update app_private.jobs set run_at = now() - interval '90 seconds' where kind = 'metrics.unknown-kind'`,
+    );
+    await rows(sql`insert into app_private.jobs (kind, status, finished_at) values ('test.keyed', 'dead', now())`);
     const text = await metricsRegistry.metrics();
-    const match = /^omnicrm_job_queue_depth (\d+)$/m.exec(text);
-    expect(Number(match?.[1])).toBeGreaterThanOrEqual(1);
+    expect(text).toMatch(/^omnicrm_job_queue_depth\{kind="metrics.unknown-kind",state="queued"\} 1$/m);
+    expect(text).toMatch(/^omnicrm_job_queue_depth\{kind="test.keyed",state="dead"\} 1$/m);
+    const oldest = Number(/^omnicrm_job_oldest_waiting_seconds (\S+)$/m.exec(text)?.[1]);
+    expect(oldest).toBeGreaterThanOrEqual(90);
+    expect(oldest).toBeLessThan(600);
+    await processDueJobs({ schedule: false });
+    const after = await metricsRegistry.metrics();
+    expect(after).toMatch(/^omnicrm_job_failures_total\{kind="metrics.unknown-kind",outcome="dead"\} 1$/m);
+    expect(after).toMatch(/^omnicrm_job_duration_seconds_count\{kind="metrics.unknown-kind",outcome="dead"\} 1$/m);
+    expect(after).not.toMatch(/kind="metrics.unknown-kind",state="queued"/);
   });
 });
 
