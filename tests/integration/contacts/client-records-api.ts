@@ -21,21 +21,28 @@ export interface ClientRecordsApi {
 /** Loads the auth routes (own data dir, embedded auth) and every client-record route in the same module graph. */
 export async function loadClientRecordsApi(): Promise<ClientRecordsApi> {
   const auth = await loadAuthRoutes({ DATA_DIR: temporaryDataDir(), NEXT_PUBLIC_SUPABASE_URL: undefined });
-  const [contacts, count, bulkDelete, bulkTag, merge, contact, tags, tag] = await Promise.all([
-    import("@/app/api/contacts/route"),
-    import("@/app/api/contacts/count/route"),
-    import("@/app/api/contacts/bulk-delete/route"),
-    import("@/app/api/contacts/bulk-tag/route"),
-    import("@/app/api/contacts/[id]/merge/route"),
-    import("@/app/api/contacts/[id]/route"),
-    import("@/app/api/tags/route"),
-    import("@/app/api/tags/[id]/route"),
-  ]);
+  const [contacts, count, bulkDelete, bulkTag, merge, contact, tags, tag, pairs, duplicates, dismissals] =
+    await Promise.all([
+      import("@/app/api/contacts/route"),
+      import("@/app/api/contacts/count/route"),
+      import("@/app/api/contacts/bulk-delete/route"),
+      import("@/app/api/contacts/bulk-tag/route"),
+      import("@/app/api/contacts/[id]/merge/route"),
+      import("@/app/api/contacts/[id]/route"),
+      import("@/app/api/tags/route"),
+      import("@/app/api/tags/[id]/route"),
+      import("@/app/api/contacts/duplicates/route"),
+      import("@/app/api/contacts/[id]/duplicates/route"),
+      import("@/app/api/contacts/[id]/duplicates/dismissals/route"),
+    ]);
   const routes: RouteEntry[] = [
     { pattern: /^\/api\/contacts$/, module: contacts },
     { pattern: /^\/api\/contacts\/count$/, module: count },
     { pattern: /^\/api\/contacts\/bulk-delete$/, module: bulkDelete },
     { pattern: /^\/api\/contacts\/bulk-tag$/, module: bulkTag },
+    { pattern: /^\/api\/contacts\/duplicates$/, module: pairs },
+    { pattern: /^\/api\/contacts\/(?<id>[^/]+)\/duplicates$/, module: duplicates },
+    { pattern: /^\/api\/contacts\/(?<id>[^/]+)\/duplicates\/dismissals$/, module: dismissals },
     { pattern: /^\/api\/contacts\/(?<id>[^/]+)\/merge$/, module: merge },
     { pattern: /^\/api\/contacts\/(?<id>[^/]+)$/, module: contact },
     { pattern: /^\/api\/tags$/, module: tags },

@@ -10,3 +10,4 @@ export * from "./note-amendments";
 export * from "./audit-events";
 export * from "./intake-links";
 export * from "./consents";
+export * from "./contact-duplicate-dismissals";
