@@ -32,6 +32,6 @@ export const auditEvents = pgTable(
     // A client's history follows the clients merged into it (0015).
     index("audit_events_client_merged_idx")
       .on(table.userId, table.targetId)
-      .where(sql`${table.action} = 'client.merged'`),
+      .where(sql`action = 'client.merged'`),
   ],
 );

@@ -65,7 +65,7 @@ function pairsSharing(userId: string, reason: DuplicateReason, stronger: Duplica
 export function duplicatePairsStatement(userId: string, limit: number): SQL {
   return sql`
         with page as (
-          select p.a, p.b from (
+          select p.a, p.b, row_number() over () as position from (
             ${pairsSharing(userId, "email", [])}
             union all
             ${pairsSharing(userId, "phone", ["email"])}
@@ -87,7 +87,8 @@ export function duplicatePairsStatement(userId: string, limit: number): SQL {
                  where c.user_id = ${userId} and c.id = page.b) as x) as second
           from page
           join app_search.my_contacts a on a.user_id = ${userId} and a.id = page.a
-          join app_search.my_contacts b on b.user_id = ${userId} and b.id = page.b`;
+          join app_search.my_contacts b on b.user_id = ${userId} and b.id = page.b
+         order by page.position`;
 }
 
 /**
