@@ -12,7 +12,7 @@ import { ensureSeedPractitioners, SEED_PASSWORD } from "./seed/seed-practitioner
 const HELP = `Usage: npm run db:seed -- [options]
 
 Adds realistic clients (names, emails, phones, stages, addresses, health context), tags and
-session notes. Practitioners seed-1@example.test … seed-N@example.test are created when missing
+session notes, and second records for one client in a hundred (some marked "not a duplicate"). Practitioners seed-1@example.test … seed-N@example.test are created when missing
 (password: ${SEED_PASSWORD}), and signing in as them works in embedded and self-hosted mode.
 
 Options:
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
       });
       const seconds = (performance.now() - began) / 1000;
       print(
-        `\r${practitioner.email}: ${totals.contacts} clients, ${totals.tagLinks} tag links, ${totals.notes} notes, ${totals.intakeArrivals} intake arrivals in ${seconds.toFixed(1)} s (${Math.round(totals.contacts / seconds)} clients/s)`,
+        `\r${practitioner.email}: ${totals.contacts} clients, ${totals.tagLinks} tag links, ${totals.notes} notes, ${totals.intakeArrivals} intake arrivals, ${totals.duplicates} duplicate records (${totals.dismissals} marked not duplicates) in ${seconds.toFixed(1)} s (${Math.round(totals.contacts / seconds)} clients/s)`,
       );
     }
     const vacuumStarted = performance.now();

@@ -16,6 +16,10 @@ export interface SeedCounts {
   tagLinks: number;
   notes: number;
   intakeArrivals: number;
+  /** Second records of existing clients (one in a hundred), as a returning client's intake makes them. */
+  duplicates: number;
+  /** Of those pairs, the ones answered "not a duplicate". */
+  dismissals: number;
 }
 
 /** Everything the statement draws from, sent once as one JSON parameter. */
@@ -129,6 +133,34 @@ noted as (
 select (select count(*) from inserted)::int as contacts, (select count(*) from linked)::int as tag_links,
        (select count(*) from noted)::int as notes`;
 
+/**
+ * Returning clients who filled in the intake form under the same email in other capitals: a copy of
+ * `count` random clients with email, and "not a duplicate" answered for about one pair in ten.
+ * Parameters: $1 user id, $2 how many.
+ */
+const DUPLICATES_SQL = `
+with picked as materialized (
+  select id, display_name, first_name, last_name, email, phone, email_normalized
+    from public.contacts where user_id = $1::uuid and email is not null
+   order by random() limit $2::int
+),
+copied as (
+  insert into public.contacts (user_id, display_name, first_name, last_name, email, phone, source, created_at, updated_at)
+  select $1::uuid, display_name, first_name, last_name, upper(email), phone, 'intake',
+         now() - random() * interval '30 days', now()
+    from picked
+  returning id, email_normalized
+),
+dismissed as (
+  insert into public.contact_duplicate_dismissals (user_id, contact_id, other_contact_id)
+  select $1::uuid, least(p.id, c.id), greatest(p.id, c.id)
+    from copied c join picked p on p.email_normalized = c.email_normalized
+   where random() < 0.1
+  on conflict do nothing
+  returning 1
+)
+select (select count(*) from copied)::int as duplicates, (select count(*) from dismissed)::int as dismissals`;
+
 /** The practitioner's tags from the vocabulary (kept when they already exist). */
 export async function seedTags(sql: SqlClient, userId: string): Promise<void> {
   for (const [name, color, category] of words.TAGS) {
@@ -143,7 +175,7 @@ export async function seedTags(sql: SqlClient, userId: string): Promise<void> {
 /** Adds `contacts` realistic clients (with tags and notes) to one practitioner, batch by batch. */
 export async function seedClients(sql: SqlClient, options: SeedClientsOptions): Promise<SeedCounts> {
   await seedTags(sql, options.userId);
-  const totals: SeedCounts = { contacts: 0, tagLinks: 0, notes: 0, intakeArrivals: 0 };
+  const totals: SeedCounts = { contacts: 0, tagLinks: 0, notes: 0, intakeArrivals: 0, duplicates: 0, dismissals: 0 };
   for (let first = 1; first <= options.contacts; first += options.batchSize) {
     const last = Math.min(options.contacts, first + options.batchSize - 1);
     const [row] = await sql.query<{ contacts: number; tag_links: number; notes: number }>(BATCH_SQL, [
@@ -158,6 +190,12 @@ export async function seedClients(sql: SqlClient, options: SeedClientsOptions): 
     totals.notes += Number(row?.notes ?? 0);
     options.onBatch?.(totals.contacts, options.contacts);
   }
+  const [copies] = await sql.query<{ duplicates: number; dismissals: number }>(DUPLICATES_SQL, [
+    options.userId,
+    Math.ceil(totals.contacts / 100),
+  ]);
+  totals.duplicates = Number(copies?.duplicates ?? 0);
+  totals.dismissals = Number(copies?.dismissals ?? 0);
   totals.intakeArrivals = await seedIntakeArrivals(sql, options.userId, INTAKE_ARRIVALS);
   return totals;
 }
@@ -192,5 +230,7 @@ export async function seedIntakeArrivals(sql: SqlClient, userId: string, count: 
 
 /** Fresh statistics and merged GIN pending lists, so plans right after a seed are the steady-state ones. */
 export async function vacuumClientRecords(sql: SqlClient): Promise<void> {
-  await sql.exec("vacuum analyze public.contacts, public.tags, public.contact_tags, public.notes");
+  await sql.exec(
+    "vacuum analyze public.contacts, public.tags, public.contact_tags, public.notes, public.contact_duplicate_dismissals",
+  );
 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { signUpThroughApi } from "./support/accounts";
 import { expect, reportCspViolations, test, watchConsole } from "./support/fixtures";
-import { buildLongData, longAccount, type LongData } from "./support/long-data";
+import { buildLongData, longAccount, unbroken, type LongData } from "./support/long-data";
 import { horizontalOverflow, seriousAxeViolations } from "./support/page-checks";
 
 /**
@@ -22,7 +22,7 @@ interface PageVisit {
 
 const NOT_FOUND = "We can’t find that page";
 
-function signedInPages(data: LongData): PageVisit[] {
+function signedInPages(data: LongData & { duplicateClientId: string }): PageVisit[] {
   return [
     { path: "/clients", heading: "Clients", loaded: /^Bartholomew/ },
     { path: `/clients/${data.clientId}`, heading: /^Bartholomewx+$/, loaded: /^SessionNotex+/ },
@@ -31,6 +31,12 @@ function signedInPages(data: LongData): PageVisit[] {
     { path: `/clients/${randomUUID()}`, heading: "Client not found" },
     { path: `/clients/${data.intakeClientId}/consents/${randomUUID()}`, heading: "Consent record not found" },
     { path: "/clients/import", heading: /Import/ },
+    { path: "/clients/duplicates", heading: "Possible duplicates", loaded: "Why: similar name" },
+    {
+      path: `/clients/${data.clientId}/merge/${data.duplicateClientId}`,
+      heading: "Merge clients",
+      loaded: /^Notes, consents/,
+    },
     { path: "/settings", heading: "Settings" },
     { path: "/settings/account", heading: "Your data" },
     { path: "/settings/activity", heading: "Activity", loaded: "Open client" },
@@ -62,14 +68,21 @@ const viewports = {
   desktop: { viewport: { width: 1280, height: 800 } },
 } as const;
 
-let data: LongData;
+let data: LongData & { duplicateClientId: string };
 let signedIn: StorageState;
 
 test.beforeAll(async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
   const context = await browser.newContext();
   await signUpThroughApi(context.request, baseURL ?? "", longAccount());
-  data = await buildLongData({ request: context.request, origin: baseURL ?? "" });
+  const longData = await buildLongData({ request: context.request, origin: baseURL ?? "" });
+  // A second record with the long client's name: the duplicate notice, pairs and merge pages get long data too.
+  const duplicate = await context.request.post("/api/contacts", {
+    data: { displayName: unbroken("Bartholomew", 200), allowDuplicate: true },
+    headers: { origin: baseURL ?? "" },
+  });
+  expect(duplicate.status()).toBe(201);
+  data = { ...longData, duplicateClientId: ((await duplicate.json()) as { id: string }).id };
   signedIn = await context.storageState();
   await context.close();
 });

@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = {
   "client.deleted": "Deleted a client",
   "client.erased": "Erased a client and everything tied to them",
   "client.merged": "Merged two client records",
+  "client.duplicate_dismissed": "Marked two clients as not duplicates",
   "clients.bulk_deleted": "Deleted clients in bulk",
   "clients.imported": "Imported clients from CSV",
   "clients.exported": "Exported clients as CSV",

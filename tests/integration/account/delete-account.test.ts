@@ -49,9 +49,14 @@ describe("POST /api/account/delete", () => {
     const a = await signUp(api, "Leaving");
     const b = await signUp(api, "Staying");
     for (const practitioner of [a, b]) {
-      await seedClient(practitioner, `${practitioner.email} One`);
-      await seedClient(practitioner, `${practitioner.email} Two`);
+      const one = await seedClient(practitioner, `${practitioner.email} One`);
+      const two = await seedClient(practitioner, `${practitioner.email} Two`);
       await seedAccountExtras(practitioner);
+      // "Not a duplicate" between the two, as the duplicates service writes it (under RLS).
+      const [low, high] = [one.contactId, two.contactId].sort();
+      await practitioner.sql(sql`
+        insert into public.contact_duplicate_dismissals (user_id, contact_id, other_contact_id)
+        values (${practitioner.id}, ${low}, ${high})`);
       // An erased client leaves an audit event; the export leaves another.
       const erased = await seedClient(practitioner, `${practitioner.email} Erased`);
       await practitioner.expect(204, "DELETE", `/api/contacts/${erased.contactId}`);

@@ -27,13 +27,15 @@ describe("db:seed", () => {
     });
     await seedClients(database, { userId: second?.id ?? "", contacts: 20, maxNotesPerClient: 0, batchSize: 100 });
     expect(counts.contacts).toBe(250);
+    expect(counts.duplicates).toBe(3);
     expect(counts.tagLinks).toBeGreaterThan(100);
     expect(counts.notes).toBeGreaterThan(100);
     expect(counts.intakeArrivals).toBe(3);
-    const [stored] = await systemRows<{ notes: number; stages: number }>(sql`
+    const [stored] = await systemRows<{ notes: number; stages: number; dismissals: number }>(sql`
       select (select count(*) from public.notes where user_id = ${first?.id})::int as notes,
-             (select count(distinct lifecycle_stage) from public.contacts where user_id = ${first?.id})::int as stages`);
-    expect(stored).toEqual({ notes: counts.notes, stages: 7 });
+             (select count(distinct lifecycle_stage) from public.contacts where user_id = ${first?.id})::int as stages,
+             (select count(*) from public.contact_duplicate_dismissals where user_id = ${first?.id})::int as dismissals`);
+    expect(stored).toEqual({ notes: counts.notes, stages: 7, dismissals: counts.dismissals });
 
     const browser = new TestBrowser();
     const signIn = await browser.send(api.auth.signIn, "POST", "/api/auth/sign-in", {
@@ -41,7 +43,9 @@ describe("db:seed", () => {
     });
     expect(signIn.status).toBe(200);
     const practitioner = new Practitioner(api, browser, first?.id ?? "");
-    expect(await practitioner.expect(200, "GET", "/api/contacts/count")).toEqual({ count: 250 });
+    expect(await practitioner.expect(200, "GET", "/api/contacts/count")).toEqual({ count: 253 });
+    const pairs = await practitioner.expect<{ pairs: { reasons: string[] }[] }>(200, "GET", "/api/contacts/duplicates");
+    expect(pairs.pairs.filter((pair) => pair.reasons.includes("email"))).toHaveLength(3 - counts.dismissals);
     const page = await practitioner.expect<ContactListResponse>(200, "GET", "/api/contacts?limit=100");
     for (const summary of page.items.slice(0, 25)) {
       const contact = contactSchema.parse(

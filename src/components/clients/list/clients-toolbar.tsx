@@ -1,6 +1,6 @@
 "use client";
 
-import { ArrowDownUpIcon, DownloadIcon, UploadIcon, UserPlusIcon } from "lucide-react";
+import { ArrowDownUpIcon, DownloadIcon, UploadIcon, UserPlusIcon, UsersIcon } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
@@ -48,6 +48,18 @@ export function ExportLink({ params, children }: { params: ListParams; children?
         <DownloadIcon aria-hidden="true" />
         {children ?? "Export"}
       </a>
+    </Button>
+  );
+}
+
+/** To the likely duplicate pairs across every client. */
+export function FindDuplicatesLink() {
+  return (
+    <Button variant="outline" asChild>
+      <Link href="/clients/duplicates">
+        <UsersIcon aria-hidden="true" />
+        Find duplicates
+      </Link>
     </Button>
   );
 }

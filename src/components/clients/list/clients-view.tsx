@@ -11,7 +11,7 @@ import type { ContactSelectionBody } from "@/lib/contracts/contact-selection";
 import { NewClientDialog } from "../new-client/new-client-dialog";
 import { BulkBar } from "./bulk-bar";
 import { BulkDeleteDialog, BulkTagDialog } from "./bulk-dialogs";
-import { ClientsActions, ExportLink, SortSelect } from "./clients-toolbar";
+import { ClientsActions, ExportLink, FindDuplicatesLink, SortSelect } from "./clients-toolbar";
 import { ContactResults, ResultsError, ResultsSkeleton } from "./contact-results";
 import { FilterBar } from "./filter-bar";
 import { apiFilterQuery, isFiltered, withoutFilters } from "./list-params";
@@ -150,6 +150,7 @@ export function ClientsView() {
           <SortSelect params={params} onChange={setParams} />
         </div>
         <ExportLink params={params} />
+        <FindDuplicatesLink />
       </div>
       <div className="mb-4">
         <FilterBar params={params} onChange={setParams} count={count.data?.count} />

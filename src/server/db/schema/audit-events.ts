@@ -29,5 +29,9 @@ export const auditEvents = pgTable(
       table.id.desc().nullsFirst(),
     ),
     index("audit_events_occurred_at_idx").on(table.occurredAt),
+    // A client's history follows the clients merged into it (0015).
+    index("audit_events_client_merged_idx")
+      .on(table.userId, table.targetId)
+      .where(sql`action = 'client.merged'`),
   ],
 );

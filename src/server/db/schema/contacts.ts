@@ -61,6 +61,12 @@ export const contacts = pgTable(
     index("contacts_user_id_new_from_intake_idx")
       .on(table.userId, table.id)
       .where(sql`new_from_intake_at is not null`),
+    // Duplicate finding (0015): the phone's last nine digits, and the folded name (each also includes its
+    // source column, which drizzle cannot declare, so the list-wide finder can scan the index alone).
+    index("contacts_user_id_phone_key_idx")
+      .on(table.userId, sql`right(${table.phoneNormalized}, 9)`, table.id)
+      .where(sql`phone_normalized is not null`),
+    index("contacts_user_id_folded_name_idx").on(table.userId, sql`app_search.fold(${table.displayName})`, table.id),
     // Search compares folded text (lower case, no accents) through these; 0011 gives them gin_trgm_ops.
     index("contacts_display_name_folded_trgm_idx").using("gin", sql`app_search.fold(${table.displayName})`),
     index("contacts_email_folded_trgm_idx").using("gin", sql`app_search.fold(${table.emailNormalized})`),

@@ -11,3 +11,4 @@ export * from "./audit-events";
 export * from "./intake-links";
 export * from "./consents";
 export * from "./notifications";
+export * from "./contact-duplicate-dismissals";

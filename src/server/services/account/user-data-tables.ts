@@ -62,6 +62,12 @@ export const USER_DATA_TABLES: readonly UserDataTable[] = [
     export: { via: "user" },
     erase: { by: "cascade", from: "public.contacts" },
   },
+  {
+    table: "public.contact_duplicate_dismissals",
+    owner: "user_id",
+    export: { via: "user" },
+    erase: { by: "cascade", from: "public.contacts" },
+  },
   // Published versions refuse deletion while the account exists: they go with auth.users.
   {
     table: "public.consent_documents",

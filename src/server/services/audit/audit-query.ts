@@ -32,7 +32,7 @@ export function auditPageStatement(
   after: KeysetCursor | null,
   limit: number,
 ): SQL {
-  const conditions = [sql`e.user_id = ${userId}`, ...filterConditions(filters)];
+  const conditions = [sql`e.user_id = ${userId}`, ...filterConditions(userId, filters)];
   if (after) conditions.push(sql`(e.occurred_at, e.id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
   return sql`
     select e.id, e.action, e.target_type, e.target_id, host(e.ip) as ip, e.user_agent, e.request_id, e.metadata,
@@ -48,11 +48,25 @@ export function auditPageStatement(
 
 /** How many of the practitioner's events the filters match. */
 export function auditCountStatement(userId: string, filters: AuditEventFilters): SQL {
-  const conditions = [sql`e.user_id = ${userId}`, ...filterConditions(filters)];
+  const conditions = [sql`e.user_id = ${userId}`, ...filterConditions(userId, filters)];
   return sql`select count(*) as count from public.audit_events e where ${sql.join(conditions, sql` and `)}`;
 }
 
-function filterConditions(filters: AuditEventFilters): SQL[] {
+/**
+ * A client's id and the ids of every client merged into it (and into those, …), from the
+ * `client.merged` events: a merged client's history stays the surviving client's history.
+ */
+function clientAndMergedIds(userId: string, targetId: string): SQL {
+  return sql`(with recursive merged (id) as (
+      select ${targetId}::uuid
+      union
+      select (m.metadata ->> 'duplicateId')::uuid
+        from public.audit_events m join merged on m.target_id = merged.id
+       where m.user_id = ${userId} and m.action = 'client.merged'
+    ) select id from merged)`;
+}
+
+function filterConditions(userId: string, filters: AuditEventFilters): SQL[] {
   const conditions: SQL[] = [];
   if (filters.action) conditions.push(sql`e.action = ${filters.action}`);
   if (filters.category) {
@@ -60,7 +74,7 @@ function filterConditions(filters: AuditEventFilters): SQL[] {
     conditions.push(sql`e.action in (${sql.join(actions, sql`, `)})`);
   }
   if (filters.targetType) conditions.push(sql`e.target_type = ${filters.targetType}`);
-  if (filters.targetId) conditions.push(sql`e.target_id = ${filters.targetId}::uuid`);
+  if (filters.targetId) conditions.push(sql`e.target_id in ${clientAndMergedIds(userId, filters.targetId)}`);
   if (filters.from) conditions.push(sql`e.occurred_at >= ${filters.from}::timestamptz`);
   if (filters.to) conditions.push(sql`e.occurred_at < ${filters.to}::timestamptz`);
   return conditions;

@@ -14,6 +14,9 @@ export {
   duplicatesIn,
   type DuplicateMatch,
 } from "./find-duplicate-contacts";
+export { findContactDuplicates, findContactDuplicatesInput } from "./find-contact-duplicates";
+export { listDuplicatePairs, listDuplicatePairsInput } from "./list-duplicate-pairs";
+export { dismissDuplicate, dismissDuplicateInput } from "./dismiss-duplicate";
 export { setContactPhoto, setContactPhotoInput } from "./set-contact-photo";
 export { filterConditions } from "./contact-query";
 export { contactPagePlan, contactCountStatement, type PagePlan } from "./contact-statements";

@@ -35,7 +35,8 @@ function chooseSides(primary: ContactRecord, duplicate: ContactRecord, fields: M
 
 /**
  * Folds a duplicate client into the one kept (`id`), in one transaction: chosen fields, every note
- * and tag and every consent record moved over, the earlier "added" date kept, the duplicate deleted. Either id not the
+ * and tag and every consent record moved over (an intake's answers are its client fields and consents),
+ * "not a duplicate" answers carried over, the earlier "added" date kept, the duplicate deleted. Either id not the
  * caller's → 404 and nothing changes. Photo files follow the rows: a chosen duplicate photo is copied
  * into the kept client's folder first (deleted again if the merge fails), and the duplicate's folder
  * and any replaced photo are erased only after the commit.
@@ -83,6 +84,16 @@ export async function mergeContacts(
       // Notifications about the duplicate now lead to the client kept.
       await tx.execute(sql`update public.notifications set contact_id = ${primary.id}
                             where user_id = ${userId} and contact_id = ${duplicate.id}`);
+      // "Not a duplicate" answers about the duplicate hold for the client it becomes part of.
+      await tx.execute(sql`insert into public.contact_duplicate_dismissals (user_id, contact_id, other_contact_id)
+                           select ${userId}, least(${primary.id}::uuid, other), greatest(${primary.id}::uuid, other)
+                             from (select case when contact_id = ${duplicate.id} then other_contact_id
+                                               else contact_id end as other
+                                     from public.contact_duplicate_dismissals
+                                    where user_id = ${userId}
+                                      and (contact_id = ${duplicate.id} or other_contact_id = ${duplicate.id})) as d
+                            where other <> ${primary.id}
+                           on conflict do nothing`);
       await tx.delete(contacts).where(and(eq(contacts.userId, userId), eq(contacts.id, duplicate.id)));
       await tx
         .update(contacts)

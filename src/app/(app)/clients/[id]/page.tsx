@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DuplicateNotice } from "@/components/clients/duplicates/duplicate-notice";
 import { ClientRecord } from "@/components/clients/record/client-record";
 import { ClientConsentsSection } from "@/components/consents/client-consents-section";
 import { ClientNotesTimeline } from "@/components/notes/client-notes-timeline";
@@ -16,6 +17,7 @@ export default async function ClientPage({ params }: ClientPageProps) {
   const contact = await loadClient((await params).id);
   return (
     <>
+      <DuplicateNotice contactId={contact.id} />
       <ClientRecord initialContact={contact} notes={<ClientNotesTimeline contactId={contact.id} />} />
       <div className="mt-10">
         <ClientConsentsSection contactId={contact.id} />

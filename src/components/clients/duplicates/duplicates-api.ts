@@ -1,0 +1,47 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiRequest } from "@/lib/api-client";
+import {
+  contactDuplicatesResponse,
+  DUPLICATE_REASON_LABELS,
+  duplicatePairsResponse,
+  type DuplicateReason,
+} from "@/lib/contracts/contact-duplicates";
+
+export const DUPLICATES_QUERY_KEY = ["contact-duplicates"] as const;
+
+/** Other clients who may be the same person as this one. */
+export function useContactDuplicates(contactId: string) {
+  return useQuery({
+    queryKey: [...DUPLICATES_QUERY_KEY, "of", contactId],
+    queryFn: async ({ signal }) =>
+      (await apiRequest(`/api/contacts/${contactId}/duplicates`, { schema: contactDuplicatesResponse, signal }))
+        .duplicates,
+  });
+}
+
+/** The practitioner's likely duplicate pairs. */
+export function useDuplicatePairs() {
+  return useQuery({
+    queryKey: [...DUPLICATES_QUERY_KEY, "pairs"],
+    queryFn: async ({ signal }) => apiRequest("/api/contacts/duplicates", { schema: duplicatePairsResponse, signal }),
+  });
+}
+
+/** "Not a duplicate": stores the answer, then every suggestion list is fetched again. */
+export function useDismissDuplicate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, otherId }: { id: string; otherId: string }) => {
+      await apiRequest(`/api/contacts/${id}/duplicates/dismissals`, { method: "POST", body: { otherId } });
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: DUPLICATES_QUERY_KEY }),
+  });
+}
+
+/** "same email and same phone". */
+export function reasonText(reasons: readonly DuplicateReason[]): string {
+  const labels = reasons.map((reason) => DUPLICATE_REASON_LABELS[reason]);
+  return labels.length > 1 ? `${labels.slice(0, -1).join(", ")} and ${labels.at(-1)}` : (labels[0] ?? "");
+}
