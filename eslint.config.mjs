@@ -66,6 +66,23 @@ export default tseslint.config(
     },
   },
   {
+    // The browser has one transport: api-client parses the API's one error shape, uploads and streams included.
+    files: ["src/components/**/*.{ts,tsx}", "src/app/**/*.tsx", "src/lib/**/*.{ts,tsx}"],
+    ignores: ["src/lib/api-client.ts", "src/**/*.test.ts"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        { name: "fetch", message: "Call the API through src/lib/api-client.ts (apiRequest, apiResponse, apiUpload)." },
+        { name: "XMLHttpRequest", message: "Upload through apiUpload in src/lib/api-client.ts." },
+      ],
+      "no-restricted-properties": [
+        "error",
+        { object: "window", property: "fetch", message: "Call the API through src/lib/api-client.ts." },
+        { object: "globalThis", property: "fetch", message: "Call the API through src/lib/api-client.ts." },
+      ],
+    },
+  },
+  {
     files: ["**/*.{js,mjs,cjs}"],
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
   },

@@ -30,6 +30,21 @@ describe("eslint.config.mjs", { timeout: SLOW_TEST_MS }, () => {
     expect(await ruleIdsFor("src/lib/zod.ts", `import { z } from "zod";\nexport { z };\n`)).toEqual([]);
   });
 
+  it("keeps the browser on one transport: no bare fetch or XMLHttpRequest outside api-client", async () => {
+    const call = `export const call = () => fetch("/api/contacts");\n`;
+    expect(await ruleIdsFor("src/components/notes/notes-api.ts", call)).toEqual(["no-restricted-globals"]);
+    expect(await ruleIdsFor("src/app/(app)/clients/[id]/page.tsx", call)).toEqual(["no-restricted-globals"]);
+    expect(
+      await ruleIdsFor("src/components/notes/notes-api.ts", `export const x = () => window.fetch("/a");\n`),
+    ).toEqual(["no-restricted-properties"]);
+    expect(
+      await ruleIdsFor("src/components/notes/notes-api.ts", `export const x = () => new XMLHttpRequest();\n`),
+    ).toEqual(["no-restricted-globals"]);
+    expect(await ruleIdsFor("src/lib/api-client.ts", call)).toEqual([]);
+    // Server code calls other services (Upstash, Google) and is not the browser.
+    expect(await ruleIdsFor("src/server/http/request-id.ts", call)).toEqual([]);
+  });
+
   it("ignores build output and embedded data", async () => {
     for (const filePath of [".next/server/chunk.js", ".next-bench/x.js", ".data/x.js", "coverage/x.js"]) {
       expect(await eslint.isPathIgnored(filePath), filePath).toBe(true);

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "@/lib/zod";
-import { ApiError, apiRequest, formatWait, parseRetryAfter } from "./api-client";
+import { ApiError, apiRequest, apiResponse, formatWait, parseRetryAfter } from "./api-client";
 
 type Reply = { status: number; headers?: Record<string, string>; body?: string };
 
@@ -32,6 +32,15 @@ const replies: Record<string, Reply> = {
       ],
     },
   }),
+  "/duplicate": json(409, {
+    error: {
+      code: "conflict",
+      message: "A client with this email is already on file",
+      requestId: "req-dup",
+      details: { duplicateId: "c1", matchedOn: "email" },
+    },
+  }),
+  "/stream": { status: 200, headers: { "content-type": "application/x-ndjson" }, body: '{"n":1}\n{"n":2}\n' },
   "/limited": json(
     429,
     { error: { code: "rate_limited", message: "Too many requests", requestId: "req-429" } },
@@ -107,6 +116,21 @@ describe("apiRequest", () => {
     expect(error.fieldErrors).toEqual({ email: "Enter a valid email address", password: "Use at least 12 characters" });
   });
 
+  it("keeps the details as sent, for callers that know their shape", async () => {
+    const error = await failure("/duplicate");
+    expect(error.details).toEqual({ duplicateId: "c1", matchedOn: "email" });
+    expect(error.fieldErrors).toEqual({});
+  });
+
+  it("sends a FormData body as multipart/form-data, not as JSON", async () => {
+    const form = new FormData();
+    form.set("payload", '{"a":1}');
+    const echoed = (await apiRequest(`${baseUrl}/echo`, { body: form })) as { contentType: string; raw: string };
+    expect(echoed.contentType).toMatch(/^multipart\/form-data; boundary=/);
+    expect(echoed.raw).toContain('name="payload"');
+    expect(echoed.raw).toContain('{"a":1}');
+  });
+
   it("tells how long to wait when rate limited", async () => {
     const error = await failure("/limited");
     expect(error.code).toBe("rate_limited");
@@ -139,6 +163,19 @@ describe("apiRequest", () => {
     controller.abort();
     const error = await apiRequest(`${baseUrl}/user`, { signal: controller.signal }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DOMException);
+  });
+});
+
+describe("apiResponse", () => {
+  it("hands back a successful answer unread, for the caller to stream", async () => {
+    const response = await apiResponse(`${baseUrl}/stream`, { body: {} });
+    expect(await response.text()).toBe('{"n":1}\n{"n":2}\n');
+  });
+
+  it("rejects a failure with the same ApiError apiRequest gives", async () => {
+    const error = await apiResponse(`${baseUrl}/invalid`, { body: {} }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).fieldErrors.password).toBe("Use at least 12 characters");
   });
 });
 

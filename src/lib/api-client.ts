@@ -35,6 +35,8 @@ export class ApiError extends Error {
   readonly requestId: string | undefined;
   /** First message per field path (`email`, `password`…), from the API's validation details. */
   readonly fieldErrors: Record<string, string>;
+  /** The error's `details` as the API sent them, for a caller that knows their shape (e.g. which client a 409 matched). */
+  readonly details: unknown;
   readonly retryAfterSeconds: number | undefined;
 
   constructor(init: {
@@ -43,6 +45,7 @@ export class ApiError extends Error {
     message: string;
     requestId?: string | undefined;
     fieldErrors?: Record<string, string>;
+    details?: unknown;
     retryAfterSeconds?: number | undefined;
   }) {
     super(init.message);
@@ -51,6 +54,7 @@ export class ApiError extends Error {
     this.code = init.code;
     this.requestId = init.requestId;
     this.fieldErrors = init.fieldErrors ?? {};
+    this.details = init.details;
     this.retryAfterSeconds = init.retryAfterSeconds;
   }
 }
@@ -63,6 +67,7 @@ type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export interface ApiRequestOptions<S extends z.ZodType | undefined> {
   method?: Method;
+  /** Sent as JSON, or as multipart/form-data when it is a `FormData` (uploads). */
   body?: unknown;
   /** Validates the success body; without it the body is returned as `unknown`. */
   schema?: S;
@@ -93,8 +98,7 @@ export async function apiDownload(
   path: string,
   options: Omit<ApiRequestOptions<undefined>, "schema"> & { fallbackName: string },
 ): Promise<DownloadedFile> {
-  const response = await send(path, options, "*/*");
-  if (!response.ok) throw toApiError(response, await readJson(response));
+  const response = await apiResponse(path, { ...options, accept: "*/*" });
   return {
     blob: await response.blob(),
     fileName: fileNameOf(response.headers.get("content-disposition") ?? "") ?? options.fallbackName,
@@ -114,29 +118,96 @@ function fileNameOf(disposition: string): string | undefined {
   return /filename="([^"]+)"/.exec(disposition)?.[1];
 }
 
+/**
+ * Calls an API route whose success body the caller reads itself (a stream of progress lines); a failure
+ * rejects with an `ApiError` exactly like `apiRequest`, so only a successful `Response` is returned.
+ */
+export async function apiResponse(
+  path: string,
+  options: Omit<ApiRequestOptions<undefined>, "schema"> & { accept?: string } = {},
+): Promise<Response> {
+  const response = await send(path, options, options.accept ?? "application/json");
+  if (!response.ok) throw toApiError(response, await readJson(response));
+  return response;
+}
+
+/** The error a stream that broke off mid-answer rejects with (e.g. the connection dropped). */
+export function networkError(message: string = FALLBACK_MESSAGES[0] ?? GENERIC_MESSAGE): ApiError {
+  return new ApiError({ status: 0, code: "network", message });
+}
+
+export interface ApiUploadOptions<S extends z.ZodType | undefined> {
+  method?: "POST" | "PUT";
+  body: FormData;
+  schema?: S;
+  /** Called with 0–1 as the body goes up. */
+  onProgress?: (fraction: number) => void;
+}
+
+/**
+ * Uploads multipart/form-data and reports how much has gone up, which fetch cannot (hence
+ * XMLHttpRequest); answers and failures are read exactly like `apiRequest`'s.
+ */
+export function apiUpload<S extends z.ZodType | undefined = undefined>(
+  path: string,
+  options: ApiUploadOptions<S>,
+): Promise<Result<S>> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open(options.method ?? "POST", path);
+    request.setRequestHeader("accept", "application/json");
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) options.onProgress?.(event.loaded / event.total);
+    };
+    request.onerror = () => reject(networkError());
+    request.onload = () => {
+      const payload = parseJson(request.responseText);
+      const headers = new Headers();
+      for (const name of ["retry-after", "x-request-id"]) {
+        const value = request.getResponseHeader(name);
+        if (value !== null) headers.set(name, value);
+      }
+      if (request.status < 200 || request.status >= 300) {
+        return reject(toApiError({ status: request.status, headers }, payload));
+      }
+      try {
+        resolve((options.schema ? options.schema.parse(payload) : payload) as Result<S>);
+      } catch {
+        reject(new ApiError({ status: request.status, code: "internal", message: GENERIC_MESSAGE }));
+      }
+    };
+    request.send(options.body);
+  });
+}
+
 async function send(
   path: string,
   options: Omit<ApiRequestOptions<z.ZodType | undefined>, "schema">,
   accept: string,
 ): Promise<Response> {
   const hasBody = options.body !== undefined;
+  // A FormData body carries its own multipart content type (with the boundary): the browser sets it.
+  const multipart = options.body instanceof FormData;
   try {
     return await fetch(path, {
       method: options.method ?? (hasBody ? "POST" : "GET"),
-      headers: { accept, ...(hasBody ? { "content-type": "application/json" } : {}) },
-      body: hasBody ? JSON.stringify(options.body) : null,
+      headers: { accept, ...(hasBody && !multipart ? { "content-type": "application/json" } : {}) },
+      body: multipart ? (options.body as FormData) : hasBody ? JSON.stringify(options.body) : null,
       credentials: "same-origin",
       cache: "no-store",
       signal: options.signal ?? null,
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
-    throw new ApiError({ status: 0, code: "network", message: FALLBACK_MESSAGES[0] ?? GENERIC_MESSAGE });
+    throw networkError();
   }
 }
 
 async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text().catch(() => "");
+  return parseJson(await response.text().catch(() => ""));
+}
+
+function parseJson(text: string): unknown {
   if (!text) return undefined;
   try {
     return JSON.parse(text) as unknown;
@@ -145,7 +216,7 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function toApiError(response: Response, payload: unknown): ApiError {
+function toApiError(response: Pick<Response, "status" | "headers">, payload: unknown): ApiError {
   const parsed = errorBodySchema.safeParse(payload);
   const body = parsed.success ? parsed.data.error : undefined;
   const retryAfterSeconds = parseRetryAfter(response.headers.get("retry-after"));
@@ -160,6 +231,7 @@ function toApiError(response: Response, payload: unknown): ApiError {
     message,
     requestId: body?.requestId ?? response.headers.get("x-request-id") ?? undefined,
     fieldErrors: fieldErrorsFrom(body?.details),
+    details: body?.details,
     retryAfterSeconds,
   });
 }

@@ -1,60 +1,67 @@
 "use client";
 
 import { LoaderCircleIcon, Trash2Icon } from "lucide-react";
-import { useState, type FormEvent } from "react";
-import { ErrorAlert } from "@/components/error-alert";
+import { useWatch } from "react-hook-form";
+import { FormErrorAlert } from "@/components/forms/form-error-alert";
+import { useContractForm } from "@/components/forms/use-contract-form";
 import { Button } from "@/components/ui/button";
-import { FormField } from "@/components/ui/form-field";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
-import { apiRequest, isApiError } from "@/lib/api-client";
-import { confirmsAccountDeletion, DELETE_ACCOUNT_PHRASE } from "@/lib/contracts/account";
+import { apiRequest } from "@/lib/api-client";
+import { confirmsAccountDeletion, DELETE_ACCOUNT_PHRASE, deleteAccountInput } from "@/lib/contracts/account";
+import { z } from "@/lib/zod";
+
+const deleteAccountResult = z.object({ redirectTo: z.string() });
 
 /** The danger zone: the button stays disabled until the phrase (or the email) is typed exactly. */
 export function DeleteAccountForm({ email }: { email: string }) {
-  const [confirmation, setConfirmation] = useState("");
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const confirmed = confirmsAccountDeletion(confirmation, email);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!confirmed || pending) return;
-    setPending(true);
-    setError(null);
-    try {
-      const result = (await apiRequest("/api/account/delete", { method: "POST", body: { confirmation } })) as {
-        redirectTo: string;
-      };
-      // A full page load: every cached view of the deleted account goes with it.
+  const contract = useContractForm(deleteAccountInput, {
+    defaultValues: { confirmation: "" },
+    // A full page load follows: every cached view of the deleted account goes with it.
+    keepPendingOnSuccess: true,
+    onSubmit: async (values) => {
+      const result = await apiRequest("/api/account/delete", { body: values, schema: deleteAccountResult });
       window.location.assign(result.redirectTo);
-    } catch (caught) {
-      setPending(false);
-      setError(isApiError(caught) ? caught.message : "Your account could not be deleted. Try again.");
-    }
-  }
+    },
+  });
+  const confirmation = useWatch({ control: contract.form.control, name: "confirmation" }) ?? "";
+  const confirmed = confirmsAccountDeletion(confirmation, email);
+  const { pending } = contract;
 
   return (
-    <form className="grid max-w-md gap-4" onSubmit={(event) => void submit(event)}>
-      <FormField
-        label={`Type “${DELETE_ACCOUNT_PHRASE}” or your email to confirm`}
-        hint="This cannot be undone. Download your data first if you want a copy."
+    <Form {...contract.form}>
+      <form
+        noValidate
+        className="grid max-w-md gap-4"
+        onSubmit={(event) => {
+          if (confirmed) contract.onSubmit(event);
+          else event.preventDefault();
+        }}
       >
-        {(field) => (
-          <Input
-            {...field}
-            value={confirmation}
-            autoComplete="off"
-            spellCheck={false}
-            disabled={pending}
-            onChange={(event) => setConfirmation(event.target.value)}
-          />
-        )}
-      </FormField>
-      <ErrorAlert message={error} />
-      <Button type="submit" variant="destructive" className="justify-self-start" disabled={!confirmed || pending}>
-        {pending ? <LoaderCircleIcon aria-hidden="true" className="animate-spin" /> : <Trash2Icon aria-hidden="true" />}
-        {pending ? "Deleting your account…" : "Delete my account"}
-      </Button>
-    </form>
+        <FormField
+          control={contract.form.control}
+          name="confirmation"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>Type “{DELETE_ACCOUNT_PHRASE}” or your email to confirm</FormLabel>
+              <FormControl>
+                <Input {...field} autoComplete="off" spellCheck={false} disabled={pending} />
+              </FormControl>
+              <FormDescription>This cannot be undone. Download your data first if you want a copy.</FormDescription>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <FormErrorAlert error={contract.formError} alertRef={contract.formErrorRef} />
+        <Button type="submit" variant="destructive" className="justify-self-start" disabled={!confirmed || pending}>
+          {pending ? (
+            <LoaderCircleIcon aria-hidden="true" className="animate-spin" />
+          ) : (
+            <Trash2Icon aria-hidden="true" />
+          )}
+          {pending ? "Deleting your account…" : "Delete my account"}
+        </Button>
+      </form>
+    </Form>
   );
 }

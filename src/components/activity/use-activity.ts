@@ -4,13 +4,14 @@ import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { apiRequest } from "@/lib/api-client";
 import type { AuditEvent, AuditEventsPage } from "@/lib/contracts/audit";
+import { queryKeys } from "@/lib/query-keys";
 
 const PAGE_SIZE = 50;
 
 /** The filtered activity, one keyset page at a time (newest first). */
 export function useActivity(query: string) {
   const pages = useInfiniteQuery({
-    queryKey: ["audit-events", query],
+    queryKey: queryKeys.auditEvents(query),
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) => {
       const search = new URLSearchParams(query);

@@ -2,53 +2,59 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { FormField } from "@/components/ui/form-field";
+import { useWatch } from "react-hook-form";
+import { FormErrorAlert } from "@/components/forms/form-error-alert";
+import { useContractForm } from "@/components/forms/use-contract-form";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { PasswordInput } from "@/components/ui/password-input";
 import { apiRequest, type ApiErrorCode } from "@/lib/api-client";
 import { confirmResetPasswordInput } from "@/lib/contracts/auth";
-import { FormErrorAlert } from "./form-error-alert";
 import { NEW_PASSWORD_HINT, PasswordStrengthMeter } from "./password-strength-meter";
 import { SubmitButton } from "./submit-button";
-import { useContractForm } from "./use-contract-form";
 
 /** Sets a new password with the token from the emailed link, then sends the practitioner to sign in. */
 export function ConfirmResetPasswordForm({ token }: { token: string }) {
   const router = useRouter();
-  const [password, setPassword] = useState("");
-  const form = useContractForm({
-    schema: confirmResetPasswordInput,
-    extraValues: { token },
-    submit: async (values) => {
+  const contract = useContractForm(confirmResetPasswordInput, {
+    // The token is a value of the form that no input edits.
+    defaultValues: { token, password: "" },
+    keepPendingOnSuccess: true,
+    onSubmit: async (values) => {
       await apiRequest("/api/auth/reset-password/confirm", { body: values });
       router.replace("/sign-in?notice=password-changed");
     },
   });
-  const linkRefused = form.formError !== null && !PASSING_PROBLEMS.has(form.formError.code);
+  const password = useWatch({ control: contract.form.control, name: "password" }) ?? "";
+  const linkRefused = contract.formError !== null && !PASSING_PROBLEMS.has(contract.formError.code);
 
   return (
-    <form noValidate onSubmit={form.onSubmit} className="grid gap-5">
-      <FormErrorAlert error={form.formError} alertRef={form.formErrorRef}>
-        {linkRefused && (
-          <Link href="/reset-password" className="font-medium underline underline-offset-4">
-            Request a new link
-          </Link>
-        )}
-      </FormErrorAlert>
-      <FormField label="New password" hint={NEW_PASSWORD_HINT} error={form.fieldErrors.password}>
-        {(control) => (
-          <PasswordInput
-            {...control}
-            name="password"
-            autoComplete="new-password"
-            required
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        )}
-      </FormField>
-      <PasswordStrengthMeter password={password} context={NO_CONTEXT} />
-      <SubmitButton pending={form.pending} label="Set new password" pendingLabel="Saving…" />
-    </form>
+    <Form {...contract.form}>
+      <form noValidate onSubmit={contract.onSubmit} className="grid gap-5">
+        <FormErrorAlert error={contract.formError} alertRef={contract.formErrorRef}>
+          {linkRefused && (
+            <Link href="/reset-password" className="font-medium underline underline-offset-4">
+              Request a new link
+            </Link>
+          )}
+        </FormErrorAlert>
+        <FormField
+          control={contract.form.control}
+          name="password"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>New password</FormLabel>
+              <FormControl>
+                <PasswordInput {...field} autoComplete="new-password" required />
+              </FormControl>
+              <FormDescription>{NEW_PASSWORD_HINT}</FormDescription>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <PasswordStrengthMeter password={password} context={NO_CONTEXT} />
+        <SubmitButton pending={contract.pending} label="Set new password" pendingLabel="Saving…" />
+      </form>
+    </Form>
   );
 }
 

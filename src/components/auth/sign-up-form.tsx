@@ -1,18 +1,19 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { useRef, useState } from "react";
 import { flushSync } from "react-dom";
+import { useWatch } from "react-hook-form";
+import { FormErrorAlert } from "@/components/forms/form-error-alert";
+import { useContractForm } from "@/components/forms/use-contract-form";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
-import { FormField } from "@/components/ui/form-field";
 import { PasswordInput } from "@/components/ui/password-input";
 import { apiRequest } from "@/lib/api-client";
 import { signUpInput, signUpResponse } from "@/lib/contracts/auth";
-import { FormErrorAlert } from "./form-error-alert";
 import { MailSentNotice } from "./mail-sent-notice";
 import { NEW_PASSWORD_HINT, PasswordStrengthMeter } from "./password-strength-meter";
 import { SubmitButton } from "./submit-button";
-import { useContractForm } from "./use-contract-form";
 
 /**
  * Creates the practitioner's account; signed in at once unless the email must be confirmed first. The API answers
@@ -22,10 +23,11 @@ export function SignUpForm({ next }: { next: string }) {
   const router = useRouter();
   const [mailedTo, setMailedTo] = useState<string | null>(null);
   const noticeRef = useRef<HTMLDivElement | null>(null);
-  const [typed, setTyped] = useState({ email: "", displayName: "", password: "" });
-  const form = useContractForm({
-    schema: signUpInput,
-    submit: async (values) => {
+  const contract = useContractForm(signUpInput, {
+    defaultValues: { displayName: "", email: "", password: "" },
+    // Either a navigation or the notice replaces the form.
+    keepPendingOnSuccess: true,
+    onSubmit: async (values) => {
       const answer = await apiRequest("/api/auth/sign-up", { body: values, schema: signUpResponse });
       if (answer.signedIn) {
         router.replace(next);
@@ -34,6 +36,10 @@ export function SignUpForm({ next }: { next: string }) {
       flushSync(() => setMailedTo(values.email));
       noticeRef.current?.focus();
     },
+  });
+  const [displayName = "", email = "", password = ""] = useWatch({
+    control: contract.form.control,
+    name: ["displayName", "email", "password"],
   });
 
   if (mailedTo) {
@@ -48,29 +54,52 @@ export function SignUpForm({ next }: { next: string }) {
   }
 
   return (
-    <form noValidate onSubmit={form.onSubmit} onChange={(event) => setTyped(typedValues(event))} className="grid gap-5">
-      <FormErrorAlert error={form.formError} alertRef={form.formErrorRef} />
-      <FormField label="Your name" error={form.fieldErrors.displayName}>
-        {(control) => <Input {...control} name="displayName" autoComplete="name" required />}
-      </FormField>
-      <FormField label="Email" error={form.fieldErrors.email}>
-        {(control) => <Input {...control} name="email" type="email" autoComplete="email" inputMode="email" required />}
-      </FormField>
-      <FormField label="Password" hint={NEW_PASSWORD_HINT} error={form.fieldErrors.password}>
-        {(control) => <PasswordInput {...control} name="password" autoComplete="new-password" required />}
-      </FormField>
-      <PasswordStrengthMeter password={typed.password} context={typed} />
-      <SubmitButton pending={form.pending} label="Create account" pendingLabel="Creating your account…" />
-    </form>
+    <Form {...contract.form}>
+      <form noValidate onSubmit={contract.onSubmit} className="grid gap-5">
+        <FormErrorAlert error={contract.formError} alertRef={contract.formErrorRef} />
+        <FormField
+          control={contract.form.control}
+          name="displayName"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>Your name</FormLabel>
+              <FormControl>
+                <Input {...field} autoComplete="name" required />
+              </FormControl>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <FormField
+          control={contract.form.control}
+          name="email"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>Email</FormLabel>
+              <FormControl>
+                <Input {...field} type="email" autoComplete="email" inputMode="email" required />
+              </FormControl>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <FormField
+          control={contract.form.control}
+          name="password"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>Password</FormLabel>
+              <FormControl>
+                <PasswordInput {...field} autoComplete="new-password" required />
+              </FormControl>
+              <FormDescription>{NEW_PASSWORD_HINT}</FormDescription>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <PasswordStrengthMeter password={password} context={{ email: email.trim(), displayName }} />
+        <SubmitButton pending={contract.pending} label="Create account" pendingLabel="Creating your account…" />
+      </form>
+    </Form>
   );
-}
-
-/** The fields the strength meter needs, read from the whole form on every change. */
-function typedValues(event: FormEvent<HTMLFormElement>) {
-  const values = new FormData(event.currentTarget);
-  const text = (name: string) => {
-    const value = values.get(name);
-    return typeof value === "string" ? value : "";
-  };
-  return { email: text("email").trim(), displayName: text("displayName"), password: text("password") };
 }

@@ -3,12 +3,12 @@
 /**
  * `<ClientConsentsSection contactId={client.id} />` — the consents section of a client's page: where
  * each kind stands now (with "Withdraw" for granted ones) and the full history, newest first, each
- * record linking to its printable view. Fetches after mount from `GET /api/contacts/:id/consents`.
+ * record linking to its printable view. Fetches after mount from `GET /api/contacts/:id/consents`
+ * through TanStack Query (`queryKeys.consents`).
  */
 
 import { CircleAlertIcon, FileSignatureIcon, PrinterIcon, RefreshCwIcon } from "lucide-react";
 import Link from "next/link";
-import { useEffect, useState } from "react";
 import { isApiError } from "@/lib/api-client";
 import {
   CONSENT_KIND_LABELS,
@@ -22,73 +22,60 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ConsentStatus } from "./consent-status";
-import { fetchClientConsents, withdrawConsent } from "./consents-api";
 import { LocalDateTime } from "./local-date-time";
+import { useClientConsents, useWithdrawConsent } from "./use-client-consents";
 import { WithdrawConsentDialog } from "./withdraw-consent-dialog";
 
-type Load = { kind: "loading" } | { kind: "ready"; history: ClientConsent[] } | { kind: "failed"; message: string };
-
 export function ClientConsentsSection({ contactId }: { contactId: string }) {
-  const [attempt, setAttempt] = useState(0);
-  const key = `${contactId}:${attempt}`;
-  const [state, setState] = useState<{ key: string; load: Load }>({ key: "", load: { kind: "loading" } });
-  const load: Load = state.key === key ? state.load : { kind: "loading" };
-
-  useEffect(() => {
-    const controller = new AbortController();
-    fetchClientConsents(contactId, controller.signal)
-      .then(({ consents }) => setState({ key, load: { kind: "ready", history: consents } }))
-      .catch((error: unknown) => {
-        if (controller.signal.aborted) return;
-        const message = isApiError(error) ? error.message : "The consents could not be loaded.";
-        setState({ key, load: { kind: "failed", message } });
-      });
-    return () => controller.abort();
-  }, [contactId, key]);
-
-  async function withdraw(kind: ConsentKind) {
-    const record = await withdrawConsent(contactId, kind);
-    setState((current) =>
-      current.load.kind === "ready"
-        ? { key: current.key, load: { kind: "ready", history: [record, ...current.load.history] } }
-        : current,
-    );
-  }
+  const consents = useClientConsents(contactId);
+  const withdraw = useWithdrawConsent(contactId);
+  const history = consents.data;
 
   return (
     <section aria-labelledby="client-consents-heading" className="grid gap-4">
       <h2 id="client-consents-heading" className="text-lg font-semibold">
         Consents
       </h2>
-      {load.kind === "loading" && (
+      {consents.isPending && (
         <div className="grid gap-2" aria-label="Loading consents">
           <Skeleton className="h-24" />
           <Skeleton className="h-12" />
         </div>
       )}
-      {load.kind === "failed" && (
+      {consents.isError && !history && (
         <Alert variant="destructive" role="alert">
           <CircleAlertIcon aria-hidden="true" />
           <AlertDescription className="flex flex-wrap items-center gap-3">
-            <p>{load.message}</p>
-            <Button type="button" size="sm" variant="outline" onClick={() => setAttempt((count) => count + 1)}>
+            <p>{isApiError(consents.error) ? consents.error.message : "The consents could not be loaded."}</p>
+            <Button
+              type="button"
+              size="sm"
+              variant="outline"
+              disabled={consents.isFetching}
+              onClick={() => void consents.refetch()}
+            >
               <RefreshCwIcon aria-hidden="true" />
               Try again
             </Button>
           </AlertDescription>
         </Alert>
       )}
-      {load.kind === "ready" && load.history.length === 0 && (
+      {history && history.length === 0 && (
         <EmptyState
           icon={FileSignatureIcon}
           title="No consents recorded"
           description="Consents appear here when the client answers your intake form, with the exact version they saw and their signature."
         />
       )}
-      {load.kind === "ready" && load.history.length > 0 && (
+      {history && history.length > 0 && (
         <>
-          <CurrentConsents history={load.history} onWithdraw={withdraw} />
-          <ConsentHistory contactId={contactId} history={load.history} />
+          <CurrentConsents
+            history={history}
+            onWithdraw={async (kind) => {
+              await withdraw.mutateAsync(kind);
+            }}
+          />
+          <ConsentHistory contactId={contactId} history={history} />
         </>
       )}
     </section>

@@ -1,17 +1,20 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { EyeIcon, PencilIcon, Undo2Icon } from "lucide-react";
 import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
 import {
   CONSENT_KIND_LABELS,
   CONSENT_LIMITS,
   publishConsentDocumentInput,
   type ConsentDocument,
+  type PublishConsentDocumentInput,
 } from "@/lib/contracts/consents";
 import { Textarea } from "@/components/clients/field-controls";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
-import { FormField } from "@/components/ui/form-field";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { ConsentText } from "./consent-text";
 import { ConsentVersionHistory } from "./consent-version-history";
@@ -19,34 +22,30 @@ import { publishConsentDocument } from "./consents-api";
 import { LocalDateTime } from "./local-date-time";
 import { PublishConsentDialog } from "./publish-consent-dialog";
 
-/** First message per field from the shared contract, so the browser says what the API would. */
-function fieldErrors(input: { kind: ConsentDocument["kind"]; title: string; body: string }) {
-  const result = publishConsentDocumentInput.safeParse(input);
-  if (result.success) return {};
-  const errors: { title?: string; body?: string } = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path[0];
-    if ((field === "title" || field === "body") && !errors[field]) errors[field] = issue.message;
-  }
-  return errors;
-}
+const draftOf = ({ kind, title, body }: ConsentDocument): PublishConsentDocumentInput => ({ kind, title, body });
 
-/** One kind's current text: edit title and text, preview it as clients see it, publish it as the next version. */
+/**
+ * One kind's current text: edit title and text, preview it as clients see it, publish it as the next version.
+ * Checked as it is typed with the API's own contract, so Publish is offered only for text the API accepts.
+ */
 export function ConsentDocumentEditor({ initialDocument }: { initialDocument: ConsentDocument }) {
   const [current, setCurrent] = useState(initialDocument);
-  const [title, setTitle] = useState(initialDocument.title);
-  const [body, setBody] = useState(initialDocument.body);
   const [preview, setPreview] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const form = useForm<PublishConsentDocumentInput>({
+    resolver: zodResolver(publishConsentDocumentInput),
+    defaultValues: draftOf(initialDocument),
+    mode: "onChange",
+  });
+  const [title = "", body = ""] = useWatch({ control: form.control, name: ["title", "body"] });
   const changed = title !== current.title || body !== current.body;
-  const errors = changed ? fieldErrors({ kind: current.kind, title, body }) : {};
+  const valid = Object.keys(form.formState.errors).length === 0;
   const label = CONSENT_KIND_LABELS[current.kind];
 
   async function publish() {
     const document = await publishConsentDocument({ kind: current.kind, title, body });
     setCurrent(document);
-    setTitle(document.title);
-    setBody(document.body);
+    form.reset(draftOf(document));
     setNotice(`Version ${document.version} is published.`);
   }
 
@@ -81,39 +80,52 @@ export function ConsentDocumentEditor({ initialDocument }: { initialDocument: Co
             <ConsentText body={body} />
           </article>
         ) : (
-          <>
-            <FormField label="Title" error={errors.title}>
-              {(control) => (
-                <Input
-                  {...control}
-                  value={title}
-                  maxLength={CONSENT_LIMITS.titleMax}
-                  onChange={(event) => {
-                    setTitle(event.target.value);
-                    setNotice(null);
-                  }}
-                />
-              )}
-            </FormField>
+          <Form {...form}>
             <FormField
-              label="Text"
-              hint="Plain text. Leave a blank line between paragraphs. Clients see exactly this."
-              error={errors.body}
-            >
-              {(control) => (
-                <Textarea
-                  {...control}
-                  value={body}
-                  rows={12}
-                  maxLength={CONSENT_LIMITS.bodyMax}
-                  onChange={(event) => {
-                    setBody(event.target.value);
-                    setNotice(null);
-                  }}
-                />
+              control={form.control}
+              name="title"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>Title</FormLabel>
+                  <FormControl>
+                    <Input
+                      {...field}
+                      maxLength={CONSENT_LIMITS.titleMax}
+                      onChange={(event) => {
+                        field.onChange(event);
+                        setNotice(null);
+                      }}
+                    />
+                  </FormControl>
+                  <FormMessage />
+                </FormItem>
               )}
-            </FormField>
-          </>
+            />
+            <FormField
+              control={form.control}
+              name="body"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>Text</FormLabel>
+                  <FormControl>
+                    <Textarea
+                      {...field}
+                      rows={12}
+                      maxLength={CONSENT_LIMITS.bodyMax}
+                      onChange={(event) => {
+                        field.onChange(event);
+                        setNotice(null);
+                      }}
+                    />
+                  </FormControl>
+                  <FormDescription>
+                    Plain text. Leave a blank line between paragraphs. Clients see exactly this.
+                  </FormDescription>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+          </Form>
         )}
         {notice && (
           <p role="status" className="text-sm font-medium text-emerald-700">
@@ -124,23 +136,12 @@ export function ConsentDocumentEditor({ initialDocument }: { initialDocument: Co
       </CardContent>
       <CardFooter className="flex flex-wrap justify-end gap-2">
         {changed && (
-          <Button
-            type="button"
-            variant="ghost"
-            onClick={() => {
-              setTitle(current.title);
-              setBody(current.body);
-            }}
-          >
+          <Button type="button" variant="ghost" onClick={() => form.reset(draftOf(current))}>
             <Undo2Icon aria-hidden="true" />
             Discard changes
           </Button>
         )}
-        <PublishConsentDialog
-          nextVersion={current.version + 1}
-          disabled={!changed || Object.keys(errors).length > 0}
-          onPublish={publish}
-        />
+        <PublishConsentDialog nextVersion={current.version + 1} disabled={!changed || !valid} onPublish={publish} />
       </CardFooter>
     </Card>
   );

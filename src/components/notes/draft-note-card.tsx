@@ -21,14 +21,13 @@ import { AutosaveIndicator } from "./autosave-indicator";
 import { clearDraftBackup, readDraftBackup } from "./draft-backup";
 import { formatNoteDate } from "./note-dates";
 import { NoteEditor } from "./note-editor";
-import { discardDraft, signNote } from "./notes-api";
 import { SignNoteDialog } from "./sign-note-dialog";
 import { useAutosave } from "./use-autosave";
+import { useDiscardDraft, useSignNote } from "./use-notes";
 
 export interface DraftNoteCardProps {
+  contactId: string;
   note: Note;
-  onSigned: (note: Note) => void;
-  onDiscarded: (noteId: string) => void;
 }
 
 /** Text this browser holds that the server does not (a save that never landed), or the server's text. */
@@ -40,13 +39,19 @@ function startingText(note: Note): { document: NoteDocument; restored: boolean }
 }
 
 /** A draft being written: the editor with autosave, then sign-and-lock or discard. */
-export function DraftNoteCard({ note, onSigned, onDiscarded }: DraftNoteCardProps) {
+export function DraftNoteCard({ contactId, note }: DraftNoteCardProps) {
   const [start] = useState(() => startingText(note));
   const latest = useRef<NoteDocument>(start.document);
-  const autosave = useAutosave(note.id);
+  const autosave = useAutosave(contactId, note.id);
   const { update } = autosave;
-  const [discardError, setDiscardError] = useState<string | null>(null);
-  const [discarding, setDiscarding] = useState(false);
+  const signNote = useSignNote(contactId);
+  const discardDraft = useDiscardDraft(contactId);
+  const discarding = discardDraft.isPending || discardDraft.isSuccess;
+  const discardError = discardDraft.error
+    ? isApiError(discardDraft.error)
+      ? discardDraft.error.message
+      : "The draft could not be discarded"
+    : null;
   const headingId = `note-${note.id}-title`;
 
   useEffect(() => {
@@ -62,22 +67,12 @@ export function DraftNoteCard({ note, onSigned, onDiscarded }: DraftNoteCardProp
   async function sign() {
     // What is waiting is sent with the signature itself, so a failed flush only delays nothing.
     await autosave.flush().catch(() => undefined);
-    const signed = await signNote(note.id, latest.current);
+    await signNote.mutateAsync({ noteId: note.id, bodyJson: latest.current });
     clearDraftBackup(note.id);
-    onSigned(signed);
   }
 
-  async function discard() {
-    setDiscarding(true);
-    setDiscardError(null);
-    try {
-      await discardDraft(note.id);
-      clearDraftBackup(note.id);
-      onDiscarded(note.id);
-    } catch (failure) {
-      setDiscardError(isApiError(failure) ? failure.message : "The draft could not be discarded");
-      setDiscarding(false);
-    }
+  function discard() {
+    discardDraft.mutate(note.id, { onSuccess: () => clearDraftBackup(note.id) });
   }
 
   const template = templateName(note.template);
@@ -127,7 +122,7 @@ export function DraftNoteCard({ note, onSigned, onDiscarded }: DraftNoteCardProp
             </AlertDialogHeader>
             <AlertDialogFooter>
               <AlertDialogCancel>Keep draft</AlertDialogCancel>
-              <Button variant="destructive" disabled={discarding} onClick={() => void discard()}>
+              <Button variant="destructive" disabled={discarding} onClick={discard}>
                 {discarding && <LoaderCircleIcon aria-hidden="true" className="animate-spin" />}
                 Discard
               </Button>

@@ -1,19 +1,19 @@
 "use client";
 
 import { LockIcon } from "lucide-react";
-import type { Note, NoteAmendment } from "@/lib/contracts/notes";
+import type { Note } from "@/lib/contracts/notes";
 import { templateName } from "@/lib/note-templates";
 import { AmendmentForm } from "./amendment-form";
 import { formatNoteDate } from "./note-dates";
 import { NoteBodyView } from "./note-body-view";
 
 export interface SignedNoteCardProps {
+  contactId: string;
   note: Note;
-  onAmended: (noteId: string, amendment: NoteAmendment) => void;
 }
 
 /** A signed note: read-only, with its dated amendments in order and a form to add one. */
-export function SignedNoteCard({ note, onAmended }: SignedNoteCardProps) {
+export function SignedNoteCard({ contactId, note }: SignedNoteCardProps) {
   const headingId = `note-${note.id}-title`;
   const template = templateName(note.template);
   return (
@@ -44,7 +44,7 @@ export function SignedNoteCard({ note, onAmended }: SignedNoteCardProps) {
         </section>
       )}
       <div>
-        <AmendmentForm noteId={note.id} onAdded={(amendment) => onAmended(note.id, amendment)} />
+        <AmendmentForm contactId={contactId} noteId={note.id} />
       </div>
     </article>
   );

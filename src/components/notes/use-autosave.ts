@@ -5,7 +5,7 @@ import { isApiError } from "@/lib/api-client";
 import type { NoteDocument } from "@/lib/contracts/notes";
 import { AutosaveQueue, type AutosaveState } from "./autosave-queue";
 import { draftBackup } from "./draft-backup";
-import { saveDraft } from "./notes-api";
+import { useSaveDraft } from "./use-notes";
 
 /** Answers a retry cannot change: the note is gone, signed, or the text is refused as it stands. */
 const PERMANENT_STATUSES = new Set([401, 404, 409, 413, 422]);
@@ -19,15 +19,14 @@ export interface Autosave {
 }
 
 /** Autosave of one draft: ~1 s after typing stops, retried until it lands, backed up locally meanwhile. */
-export function useAutosave(noteId: string): Autosave {
+export function useAutosave(contactId: string, noteId: string): Autosave {
   const [state, setState] = useState<AutosaveState>({ kind: "idle" });
   const queueRef = useRef<AutosaveQueue<NoteDocument> | null>(null);
+  const saveDraft = useSaveDraft(contactId, noteId);
 
   useEffect(() => {
     const queue = new AutosaveQueue<NoteDocument>({
-      save: async (document) => {
-        await saveDraft(noteId, document);
-      },
+      save: saveDraft,
       onState: setState,
       isPermanent: (error) => isApiError(error) && PERMANENT_STATUSES.has(error.status),
       backup: draftBackup(noteId),
@@ -47,7 +46,7 @@ export function useAutosave(noteId: string): Autosave {
       queue.dispose();
       queueRef.current = null;
     };
-  }, [noteId]);
+  }, [noteId, saveDraft]);
 
   const update = useCallback((document: NoteDocument) => queueRef.current?.update(document), []);
   const flush = useCallback(async () => {

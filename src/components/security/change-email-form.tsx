@@ -1,15 +1,14 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { MailIcon } from "lucide-react";
-import { useForm } from "react-hook-form";
 import { ConfirmActionDialog } from "@/components/confirm-action-dialog";
 import { ErrorAlert } from "@/components/error-alert";
-import { FormErrorAlert } from "@/components/auth/form-error-alert";
+import { FormErrorAlert } from "@/components/forms/form-error-alert";
+import { useContractForm } from "@/components/forms/use-contract-form";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField } from "@/components/ui/form-field";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { PasswordInput } from "@/components/ui/password-input";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -19,40 +18,27 @@ import {
   emailChangeRequest,
   emailChangeRequestedResponse,
   emailChangeStatusResponse,
-  type EmailChangeRequest,
   type EmailChangeStatusResponse,
 } from "@/lib/contracts/security";
-import { useServerErrors } from "./use-server-errors";
-
-export const EMAIL_CHANGE_QUERY_KEY = ["auth", "email-change"] as const;
-const FIELDS = ["newEmail", "currentPassword"] as const;
+import { queryKeys } from "@/lib/query-keys";
 
 /** The pending change (with "cancel" where the provider allows it) and the form that starts a new one. */
 export function ChangeEmailSection({ email }: { email: string }) {
   const queryClient = useQueryClient();
   const status = useQuery({
-    queryKey: EMAIL_CHANGE_QUERY_KEY,
+    queryKey: queryKeys.emailChange,
     queryFn: ({ signal }) => apiRequest("/api/auth/email-change", { schema: emailChangeStatusResponse, signal }),
   });
-  const form = useForm<EmailChangeRequest>({
-    resolver: zodResolver(emailChangeRequest),
+  const contract = useContractForm(emailChangeRequest, {
     defaultValues: { newEmail: "", currentPassword: "" },
-  });
-  const server = useServerErrors(form, FIELDS);
-  const { errors, isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    server.clear();
-    try {
+    onSubmit: async (values, { form }) => {
       const sent = await apiRequest("/api/auth/email-change", { body: values, schema: emailChangeRequestedResponse });
-      queryClient.setQueryData<EmailChangeStatusResponse>(EMAIL_CHANGE_QUERY_KEY, {
+      queryClient.setQueryData<EmailChangeStatusResponse>(queryKeys.emailChange, {
         pending: sent.pending,
         canCancel: sent.canCancel,
       });
       form.reset();
-    } catch (error) {
-      server.show(error);
-    }
+    },
   });
 
   const pending = status.data?.pending ?? null;
@@ -97,7 +83,7 @@ export function ChangeEmailSection({ email }: { email: string }) {
                 fallbackError="The change could not be cancelled. Try again."
                 onConfirm={async () => {
                   await apiRequest("/api/auth/email-change", { method: "DELETE", schema: okResponse });
-                  await queryClient.invalidateQueries({ queryKey: EMAIL_CHANGE_QUERY_KEY });
+                  await queryClient.invalidateQueries({ queryKey: queryKeys.emailChange });
                 }}
               />
             ) : (
@@ -106,33 +92,45 @@ export function ChangeEmailSection({ email }: { email: string }) {
           </AlertDescription>
         </Alert>
       )}
-      <form noValidate onSubmit={(event) => void onSubmit(event)} className="grid gap-5" aria-label="Change email">
-        <FormErrorAlert error={server.formError} alertRef={server.formErrorRef} />
-        <FormField
-          label="New email address"
-          hint="We send a confirmation link there; nothing changes until it is opened."
-          error={errors.newEmail?.message}
-        >
-          {(control) => (
-            <Input {...control} {...form.register("newEmail")} type="email" autoComplete="email" required />
-          )}
-        </FormField>
-        <FormField label="Current password" error={errors.currentPassword?.message}>
-          {(control) => (
-            <PasswordInput
-              {...control}
-              {...form.register("currentPassword")}
-              autoComplete="current-password"
-              required
-            />
-          )}
-        </FormField>
-        <div>
-          <Button type="submit" disabled={isSubmitting}>
-            {isSubmitting ? "Sending…" : "Send confirmation link"}
-          </Button>
-        </div>
-      </form>
+      <Form {...contract.form}>
+        <form noValidate onSubmit={contract.onSubmit} className="grid gap-5" aria-label="Change email">
+          <FormErrorAlert error={contract.formError} alertRef={contract.formErrorRef} />
+          <FormField
+            control={contract.form.control}
+            name="newEmail"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>New email address</FormLabel>
+                <FormControl>
+                  <Input {...field} type="email" autoComplete="email" required />
+                </FormControl>
+                <FormDescription>
+                  We send a confirmation link there; nothing changes until it is opened.
+                </FormDescription>
+                <FormMessage />
+              </FormItem>
+            )}
+          />
+          <FormField
+            control={contract.form.control}
+            name="currentPassword"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>Current password</FormLabel>
+                <FormControl>
+                  <PasswordInput {...field} autoComplete="current-password" required />
+                </FormControl>
+                <FormMessage />
+              </FormItem>
+            )}
+          />
+          <div>
+            <Button type="submit" disabled={contract.pending}>
+              {contract.pending ? "Sending…" : "Send confirmation link"}
+            </Button>
+          </div>
+        </form>
+      </Form>
     </div>
   );
 }

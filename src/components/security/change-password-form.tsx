@@ -1,21 +1,18 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { CircleCheckIcon } from "lucide-react";
 import { useMemo, useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
-import { FormErrorAlert } from "@/components/auth/form-error-alert";
+import { useWatch } from "react-hook-form";
 import { NEW_PASSWORD_HINT, PasswordStrengthMeter } from "@/components/auth/password-strength-meter";
+import { FormErrorAlert } from "@/components/forms/form-error-alert";
+import { useContractForm } from "@/components/forms/use-contract-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField } from "@/components/ui/form-field";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { PasswordInput } from "@/components/ui/password-input";
 import { apiRequest } from "@/lib/api-client";
 import { okResponse } from "@/lib/contracts/auth";
-import { changePasswordInput, type ChangePasswordRequest } from "@/lib/contracts/security";
-import { useServerErrors } from "./use-server-errors";
-
-const FIELDS = ["currentPassword", "newPassword"] as const;
+import { changePasswordInput } from "@/lib/contracts/security";
 
 /** Current password + new one (judged with the same strength rule as sign-up); other devices are signed out. */
 export function ChangePasswordForm({
@@ -28,57 +25,65 @@ export function ChangePasswordForm({
   onChanged: () => void;
 }) {
   const schema = useMemo(() => changePasswordInput({ email, displayName }), [email, displayName]);
-  const form = useForm<ChangePasswordRequest>({
-    resolver: zodResolver(schema),
-    defaultValues: { currentPassword: "", newPassword: "" },
-    shouldFocusError: true,
-  });
-  const server = useServerErrors(form, FIELDS);
   const [changed, setChanged] = useState(false);
-  const newPassword = useWatch({ control: form.control, name: "newPassword" });
-  const { errors, isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    server.clear();
-    setChanged(false);
-    try {
+  const contract = useContractForm(schema, {
+    defaultValues: { currentPassword: "", newPassword: "" },
+    onSubmit: async (values, { form }) => {
+      setChanged(false);
       await apiRequest("/api/auth/password", { body: values, schema: okResponse });
-    } catch (error) {
-      server.show(error);
-      return;
-    }
-    form.reset();
-    setChanged(true);
-    onChanged();
+      form.reset();
+      setChanged(true);
+      onChanged();
+    },
   });
+  const newPassword = useWatch({ control: contract.form.control, name: "newPassword" });
 
   return (
-    <form noValidate onSubmit={(event) => void onSubmit(event)} className="grid gap-5" aria-label="Change password">
-      <FormErrorAlert error={server.formError} alertRef={server.formErrorRef} />
-      {changed && (
-        <Alert variant="success" role="status">
-          <CircleCheckIcon aria-hidden="true" />
-          <AlertDescription>
-            <p>Password changed. Every other device was signed out; this one stays signed in.</p>
-          </AlertDescription>
-        </Alert>
-      )}
-      <FormField label="Current password" error={errors.currentPassword?.message}>
-        {(control) => (
-          <PasswordInput {...control} {...form.register("currentPassword")} autoComplete="current-password" required />
+    <Form {...contract.form}>
+      <form noValidate onSubmit={contract.onSubmit} className="grid gap-5" aria-label="Change password">
+        <FormErrorAlert error={contract.formError} alertRef={contract.formErrorRef} />
+        {changed && (
+          <Alert variant="success" role="status">
+            <CircleCheckIcon aria-hidden="true" />
+            <AlertDescription>
+              <p>Password changed. Every other device was signed out; this one stays signed in.</p>
+            </AlertDescription>
+          </Alert>
         )}
-      </FormField>
-      <FormField label="New password" hint={NEW_PASSWORD_HINT} error={errors.newPassword?.message}>
-        {(control) => (
-          <PasswordInput {...control} {...form.register("newPassword")} autoComplete="new-password" required />
-        )}
-      </FormField>
-      <PasswordStrengthMeter password={newPassword} context={{ email, displayName }} />
-      <div>
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Changing…" : "Change password"}
-        </Button>
-      </div>
-    </form>
+        <FormField
+          control={contract.form.control}
+          name="currentPassword"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>Current password</FormLabel>
+              <FormControl>
+                <PasswordInput {...field} autoComplete="current-password" required />
+              </FormControl>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <FormField
+          control={contract.form.control}
+          name="newPassword"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>New password</FormLabel>
+              <FormControl>
+                <PasswordInput {...field} autoComplete="new-password" required />
+              </FormControl>
+              <FormDescription>{NEW_PASSWORD_HINT}</FormDescription>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <PasswordStrengthMeter password={newPassword} context={{ email, displayName }} />
+        <div>
+          <Button type="submit" disabled={contract.pending}>
+            {contract.pending ? "Changing…" : "Change password"}
+          </Button>
+        </div>
+      </form>
+    </Form>
   );
 }

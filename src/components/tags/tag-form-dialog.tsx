@@ -2,13 +2,13 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { CheckIcon } from "lucide-react";
-import { useId, useState } from "react";
-import { FormErrorAlert } from "@/components/auth/form-error-alert";
+import { useId } from "react";
 import { CONTACTS_QUERY_KEY } from "@/components/clients/list/use-contact-list";
-import { useContractForm } from "@/components/auth/use-contract-form";
+import { FormErrorAlert } from "@/components/forms/form-error-alert";
+import { useContractForm } from "@/components/forms/use-contract-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { FormField } from "@/components/ui/form-field";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { apiRequest } from "@/lib/api-client";
@@ -60,12 +60,16 @@ function TagForm({
   onDone: () => void;
 }) {
   const queryClient = useQueryClient();
-  const [color, setColor] = useState(() => tag?.color ?? nextTagColors(colorsInUse)[0] ?? TAG_COLOR_PRESETS[0].value);
   const listId = useId();
   const colorId = useId();
-  const form = useContractForm({
-    schema: tag ? updateTagInput : createTagInput,
-    submit: async (values) => {
+  const contract = useContractForm(tag ? updateTagInput : createTagInput, {
+    defaultValues: {
+      name: tag?.name ?? "",
+      category: tag?.category ?? "",
+      color: tag?.color ?? nextTagColors(colorsInUse)[0] ?? TAG_COLOR_PRESETS[0].value,
+    },
+    keepPendingOnSuccess: true,
+    onSubmit: async (values) => {
       const saved = await apiRequest(tag ? `/api/tags/${tag.id}` : "/api/tags", {
         method: tag ? "PATCH" : "POST",
         body: values,
@@ -79,63 +83,91 @@ function TagForm({
       onDone();
     },
   });
+  const { control } = contract.form;
 
   return (
-    <form noValidate onSubmit={form.onSubmit} className="grid gap-4">
-      <FormErrorAlert error={form.formError} alertRef={form.formErrorRef} />
-      <FormField label="Name" error={form.fieldErrors.name}>
-        {(control) => <Input {...control} name="name" defaultValue={tag?.name ?? ""} autoComplete="off" required />}
-      </FormField>
-      <FormField label="Category" hint="Optional, e.g. Health or Marketing" error={form.fieldErrors.category}>
-        {(control) => (
-          <Input {...control} name="category" defaultValue={tag?.category ?? ""} list={listId} autoComplete="off" />
-        )}
-      </FormField>
-      <datalist id={listId}>
-        {categories.map((category) => (
-          <option key={category} value={category} />
-        ))}
-      </datalist>
-      <fieldset className="grid gap-2">
-        <legend className="mb-2 text-sm font-medium">Colour</legend>
-        <div className="flex flex-wrap items-center gap-2">
-          {TAG_COLOR_PRESETS.map((preset) => (
-            <button
-              key={preset.value}
-              type="button"
-              aria-label={preset.name}
-              aria-pressed={color === preset.value}
-              onClick={() => setColor(preset.value)}
-              className="flex size-8 items-center justify-center rounded-full ring-1 ring-foreground/15 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
-              style={{ backgroundColor: preset.value }}
-            >
-              {color === preset.value && <CheckIcon aria-hidden="true" className="size-4 text-white" />}
-            </button>
+    <Form {...contract.form}>
+      <form noValidate onSubmit={contract.onSubmit} className="grid gap-4">
+        <FormErrorAlert error={contract.formError} alertRef={contract.formErrorRef} />
+        <FormField
+          control={control}
+          name="name"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>Name</FormLabel>
+              <FormControl>
+                <Input {...field} autoComplete="off" required />
+              </FormControl>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <FormField
+          control={control}
+          name="category"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>Category</FormLabel>
+              <FormControl>
+                <Input {...field} list={listId} autoComplete="off" />
+              </FormControl>
+              <FormDescription>Optional, e.g. Health or Marketing</FormDescription>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <datalist id={listId}>
+          {categories.map((category) => (
+            <option key={category} value={category} />
           ))}
-          <div className="ml-1 flex items-center gap-2">
-            <Label htmlFor={colorId} className="text-muted-foreground">
-              Custom
-            </Label>
-            <input
-              id={colorId}
-              type="color"
-              name="color"
-              value={color}
-              onChange={(event) => setColor(event.target.value)}
-              className={cn("h-8 w-10 cursor-pointer rounded-md border border-input bg-card p-0.5")}
-            />
-          </div>
+        </datalist>
+        <FormField
+          control={control}
+          name="color"
+          render={({ field }) => (
+            <FormItem>
+              <fieldset className="grid gap-2">
+                <legend className="mb-2 text-sm font-medium">Colour</legend>
+                <div className="flex flex-wrap items-center gap-2">
+                  {TAG_COLOR_PRESETS.map((preset) => (
+                    <button
+                      key={preset.value}
+                      type="button"
+                      aria-label={preset.name}
+                      aria-pressed={field.value === preset.value}
+                      onClick={() => field.onChange(preset.value)}
+                      className="flex size-8 items-center justify-center rounded-full ring-1 ring-foreground/15 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+                      style={{ backgroundColor: preset.value }}
+                    >
+                      {field.value === preset.value && <CheckIcon aria-hidden="true" className="size-4 text-white" />}
+                    </button>
+                  ))}
+                  <div className="ml-1 flex items-center gap-2">
+                    <Label htmlFor={colorId} className="text-muted-foreground">
+                      Custom
+                    </Label>
+                    <input
+                      {...field}
+                      id={colorId}
+                      type="color"
+                      className={cn("h-8 w-10 cursor-pointer rounded-md border border-input bg-card p-0.5")}
+                    />
+                  </div>
+                </div>
+                <FormMessage />
+              </fieldset>
+            </FormItem>
+          )}
+        />
+        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+          <Button variant="outline" disabled={contract.pending} onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={contract.pending}>
+            {contract.pending ? "Saving…" : tag ? "Save tag" : "Create tag"}
+          </Button>
         </div>
-        {form.fieldErrors.color && <p className="text-sm font-medium text-destructive">{form.fieldErrors.color}</p>}
-      </fieldset>
-      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <Button variant="outline" disabled={form.pending} onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={form.pending}>
-          {form.pending ? "Saving…" : tag ? "Save tag" : "Create tag"}
-        </Button>
-      </div>
-    </form>
+      </form>
+    </Form>
   );
 }

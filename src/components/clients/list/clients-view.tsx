@@ -12,7 +12,7 @@ import { NewClientDialog } from "../new-client/new-client-dialog";
 import { BulkBar } from "./bulk-bar";
 import { BulkDeleteDialog, BulkTagDialog } from "./bulk-dialogs";
 import { ClientsActions, ExportLink, FindDuplicatesLink, SortSelect } from "./clients-toolbar";
-import { ContactResults, ResultsError, ResultsSkeleton } from "./contact-results";
+import { ClientResults, ResultsError, ResultsSkeleton } from "./client-results";
 import { FilterBar } from "./filter-bar";
 import { apiFilterQuery, isFiltered, withoutFilters } from "./list-params";
 import { SearchBox } from "./search-box";
@@ -118,7 +118,7 @@ export function ClientsView() {
     );
   else
     results = (
-      <ContactResults
+      <ClientResults
         contacts={contacts}
         params={params}
         onParamsChange={setParams}

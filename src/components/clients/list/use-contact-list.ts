@@ -3,12 +3,13 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { apiRequest } from "@/lib/api-client";
+import { queryKeys } from "@/lib/query-keys";
 import { contactCountResponse, contactListResponse } from "@/lib/contracts/contact-list";
 import type { ContactSummary } from "@/lib/contracts/contacts";
 import { apiFilterQuery, apiListQuery, type ListParams } from "./list-params";
 
 /** Every cached list, count and page of clients sits under this key, so one invalidation refreshes them all. */
-export const CONTACTS_QUERY_KEY = ["contacts"] as const;
+export const CONTACTS_QUERY_KEY = queryKeys.contacts.all;
 
 /** Rows per request: large pages keep scrolling smooth; the API allows up to 100. */
 const PAGE_SIZE = 100;
@@ -21,7 +22,7 @@ const PAGE_SIZE = 100;
 export function useContactPages(params: ListParams) {
   const query = apiListQuery(params).toString();
   const pages = useInfiniteQuery({
-    queryKey: [...CONTACTS_QUERY_KEY, "list", query],
+    queryKey: queryKeys.contacts.list(query),
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) => {
       const search = new URLSearchParams(query);
@@ -42,7 +43,7 @@ export function useContactPages(params: ListParams) {
 export function useContactCount(params: ListParams) {
   const query = apiFilterQuery(params).toString();
   return useQuery({
-    queryKey: [...CONTACTS_QUERY_KEY, "count", query],
+    queryKey: queryKeys.contacts.count(query),
     queryFn: ({ signal }) => apiRequest(`/api/contacts/count?${query}`, { schema: contactCountResponse, signal }),
     placeholderData: keepPreviousData,
     refetchOnMount: "always",

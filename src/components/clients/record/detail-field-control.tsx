@@ -1,9 +1,10 @@
 "use client";
 
-import { FormField } from "@/components/ui/form-field";
+import { useFormContext } from "react-hook-form";
+import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { NativeSelect, Textarea } from "../field-controls";
-import type { DetailField, FieldKind, FieldValue } from "./detail-fields";
+import type { DetailField, FieldKind } from "./detail-fields";
 
 /** The input attributes each kind of text field gets (keyboard on phones, autofill off for someone else's data). */
 const INPUT_ATTRIBUTES: Partial<Record<FieldKind, { type: string; inputMode?: "email" | "tel" }>> = {
@@ -13,72 +14,58 @@ const INPUT_ATTRIBUTES: Partial<Record<FieldKind, { type: string; inputMode?: "e
   date: { type: "date" },
 };
 
-/** One field of a details section in edit mode, labelled and wired to its error. */
-export function DetailFieldControl({
-  field,
-  value,
-  error,
-  onChange,
-}: {
-  field: DetailField;
-  value: FieldValue;
-  error: string | undefined;
-  onChange: (value: FieldValue) => void;
-}) {
-  if (field.kind === "checkbox") {
+/** One field of a details section in edit mode, labelled and wired to its value and error in the section's form. */
+export function DetailFieldControl({ field: detail }: { field: DetailField }) {
+  const { control } = useFormContext();
+  if (detail.kind === "checkbox") {
     return (
-      <label className="flex items-center gap-3 text-sm font-medium">
-        <input
-          type="checkbox"
-          name={field.path}
-          checked={value === true}
-          onChange={(event) => onChange(event.target.checked)}
-          className="size-4 accent-primary"
-        />
-        {field.label}
-      </label>
+      <FormField
+        control={control}
+        name={detail.path}
+        render={({ field: { value, onChange, ...field } }) => (
+          <label className="flex items-center gap-3 text-sm font-medium">
+            <input
+              {...field}
+              type="checkbox"
+              checked={value === true}
+              onChange={(event) => onChange(event.target.checked)}
+              className="size-4 accent-primary"
+            />
+            {detail.label}
+          </label>
+        )}
+      />
     );
   }
-  const text = typeof value === "string" ? value : "";
   return (
-    <FormField label={field.label} hint={field.hint} error={error}>
-      {(control) => {
-        if (field.kind === "select")
-          return (
-            <NativeSelect
-              {...control}
-              name={field.path}
-              value={text}
-              onChange={(event) => onChange(event.target.value)}
-            >
-              {field.options?.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </NativeSelect>
-          );
-        if (field.kind === "textarea" || field.kind === "list")
-          return (
-            <Textarea
-              {...control}
-              name={field.path}
-              rows={field.kind === "list" ? 3 : 4}
-              value={text}
-              onChange={(event) => onChange(event.target.value)}
-            />
-          );
+    <FormField
+      control={control}
+      name={detail.path}
+      render={({ field }) => {
+        const text = { ...field, value: typeof field.value === "string" ? field.value : "" };
         return (
-          <Input
-            {...control}
-            {...INPUT_ATTRIBUTES[field.kind]}
-            name={field.path}
-            autoComplete="off"
-            value={text}
-            onChange={(event) => onChange(event.target.value)}
-          />
+          <FormItem>
+            <FormLabel>{detail.label}</FormLabel>
+            <FormControl>
+              {detail.kind === "select" ? (
+                <NativeSelect {...text}>
+                  {detail.options?.map((option) => (
+                    <option key={option.value} value={option.value}>
+                      {option.label}
+                    </option>
+                  ))}
+                </NativeSelect>
+              ) : detail.kind === "textarea" || detail.kind === "list" ? (
+                <Textarea {...text} rows={detail.kind === "list" ? 3 : 4} />
+              ) : (
+                <Input {...text} {...INPUT_ATTRIBUTES[detail.kind]} autoComplete="off" />
+              )}
+            </FormControl>
+            {detail.hint && <FormDescription>{detail.hint}</FormDescription>}
+            <FormMessage />
+          </FormItem>
         );
       }}
-    </FormField>
+    />
   );
 }

@@ -1,11 +1,13 @@
 "use client";
 
 import { CheckIcon, LoaderCircleIcon, PencilIcon } from "lucide-react";
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { ErrorAlert } from "@/components/error-alert";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { get, set, type FieldValues } from "react-hook-form";
+import { FormErrorAlert } from "@/components/forms/form-error-alert";
+import { useContractForm } from "@/components/forms/use-contract-form";
 import { Button } from "@/components/ui/button";
-import { isApiError } from "@/lib/api-client";
-import type { Contact } from "@/lib/contracts/contacts";
+import { Form } from "@/components/ui/form";
+import { updateContactInput, type Contact } from "@/lib/contracts/contacts";
 import { DetailFieldControl } from "./detail-field-control";
 import { displayValue, formValue, sectionPatch, type DetailSection, type FieldValue } from "./detail-fields";
 import { useContactPatch } from "./use-contact-patch";
@@ -25,31 +27,20 @@ export function DetailsSection({
   contact: Contact;
   onSaved: (contact: Contact) => void;
 }) {
-  const patch = useContactPatch(contact.id);
   const [mode, setMode] = useState<Mode>({ editing: false });
-  const [values, setValues] = useState<Record<string, FieldValue>>({});
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
-  const formRef = useRef<HTMLFormElement>(null);
   const returnFocus = useRef(false);
   const headingId = `section-${section.id}`;
 
   useEffect(() => {
-    if (mode.editing) {
-      formRef.current?.querySelector<HTMLElement>(`[name="${mode.focus}"]`)?.focus();
-    } else if (returnFocus.current) {
+    if (!mode.editing && returnFocus.current) {
       returnFocus.current = false;
       editButton.current?.focus();
     }
   }, [mode]);
 
   function startEditing(focus = section.fields[0]?.path ?? "") {
-    setValues(Object.fromEntries(section.fields.map((field) => [field.path, formValue(contact, field)])));
-    setFieldErrors({});
-    setFormError(null);
     setSaved(false);
     setMode({ editing: true, focus });
   }
@@ -57,34 +48,6 @@ export function DetailsSection({
   function stopEditing() {
     returnFocus.current = true;
     setMode({ editing: false });
-  }
-
-  async function save(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (saving) return;
-    setSaving(true);
-    setFormError(null);
-    try {
-      onSaved(await patch(sectionPatch(section, values)));
-      setFieldErrors({});
-      setSaved(true);
-      stopEditing();
-    } catch (error) {
-      const errors = isApiError(error) ? error.fieldErrors : {};
-      setFieldErrors(errors);
-      setFormError(isApiError(error) ? error.message : "The changes could not be saved. Try again.");
-      const firstInvalid = section.fields.find((field) => field.path in errors);
-      if (firstInvalid) setMode({ editing: true, focus: firstInvalid.path });
-    } finally {
-      setSaving(false);
-    }
-  }
-
-  function onFormKeyDown(event: KeyboardEvent<HTMLFormElement>) {
-    if (event.key !== "Escape" || saving) return;
-    event.preventDefault();
-    event.stopPropagation();
-    stopEditing();
   }
 
   return (
@@ -115,33 +78,17 @@ export function DetailsSection({
         )}
       </div>
       {mode.editing ? (
-        <form
-          ref={formRef}
-          noValidate
-          onSubmit={(event) => void save(event)}
-          onKeyDown={onFormKeyDown}
-          className="grid gap-4"
-        >
-          <ErrorAlert message={formError} />
-          {section.fields.map((field) => (
-            <DetailFieldControl
-              key={field.path}
-              field={field}
-              value={values[field.path] ?? ""}
-              error={fieldErrors[field.path]}
-              onChange={(value) => setValues((current) => ({ ...current, [field.path]: value }))}
-            />
-          ))}
-          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <Button variant="outline" disabled={saving} onClick={stopEditing}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={saving}>
-              {saving && <LoaderCircleIcon aria-hidden="true" className="animate-spin" />}
-              {saving ? "Saving…" : "Save"}
-            </Button>
-          </div>
-        </form>
+        <DetailsForm
+          section={section}
+          contact={contact}
+          focus={mode.focus}
+          onCancel={stopEditing}
+          onSaved={(updated) => {
+            onSaved(updated);
+            setSaved(true);
+            stopEditing();
+          }}
+        />
       ) : (
         <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[minmax(8rem,auto)_1fr]">
           {section.fields.map((field) => {
@@ -161,5 +108,76 @@ export function DetailsSection({
         </dl>
       )}
     </section>
+  );
+}
+
+/** The section's fields as a form, mounted for each edit so it starts from the client as saved. */
+function DetailsForm({
+  section,
+  contact,
+  focus,
+  onCancel,
+  onSaved,
+}: {
+  section: DetailSection;
+  contact: Contact;
+  /** The field to put the cursor in: the first, or the value that was clicked. */
+  focus: string;
+  onCancel: () => void;
+  onSaved: (contact: Contact) => void;
+}) {
+  const patch = useContactPatch(contact.id);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [defaultValues] = useState(() => {
+    const values: FieldValues = {};
+    for (const field of section.fields) set(values, field.path, formValue(contact, field));
+    return values;
+  });
+  const [toInput] = useState(() => (values: FieldValues) => sectionPatch(section, flatValues(section, values)));
+  const contract = useContractForm(updateContactInput, {
+    defaultValues,
+    toInput,
+    onSubmit: async (_parsed, { formValues }) => onSaved(await patch(toInput(formValues))),
+  });
+
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>(`[name="${focus}"]`)?.focus();
+  }, [focus]);
+
+  function onFormKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key !== "Escape" || contract.pending) return;
+    event.preventDefault();
+    event.stopPropagation();
+    onCancel();
+  }
+
+  return (
+    <Form {...contract.form}>
+      <form ref={formRef} noValidate onSubmit={contract.onSubmit} onKeyDown={onFormKeyDown} className="grid gap-4">
+        <FormErrorAlert error={contract.formError} alertRef={contract.formErrorRef} />
+        {section.fields.map((field) => (
+          <DetailFieldControl key={field.path} field={field} />
+        ))}
+        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+          <Button variant="outline" disabled={contract.pending} onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={contract.pending}>
+            {contract.pending && <LoaderCircleIcon aria-hidden="true" className="animate-spin" />}
+            {contract.pending ? "Saving…" : "Save"}
+          </Button>
+        </div>
+      </form>
+    </Form>
+  );
+}
+
+/** The form's nested values as `{ "address.city": … }`, the shape `sectionPatch` reads. */
+function flatValues(section: DetailSection, values: FieldValues): Record<string, FieldValue> {
+  return Object.fromEntries(
+    section.fields.map((field) => {
+      const value: unknown = get(values, field.path);
+      return [field.path, typeof value === "boolean" ? value : typeof value === "string" ? value : ""];
+    }),
   );
 }

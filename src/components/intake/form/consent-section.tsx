@@ -3,7 +3,8 @@
 import type { ConsentDocument } from "@/lib/contracts/consents";
 import { cn } from "@/lib/utils";
 
-export type ConsentAnswers = Record<string, boolean | undefined>;
+/** Each document's answer: agreed, declined, or not answered yet (null). */
+export type ConsentAnswers = Record<string, boolean | null | undefined>;
 
 /**
  * Each current consent document with its full text (scrollable, readable before answering) and an
@@ -25,7 +26,7 @@ export function ConsentSection({
     <div className="grid gap-4">
       {documents.map((document) => {
         const answer = answers[document.id];
-        const missing = error !== undefined && answer === undefined;
+        const missing = error !== undefined && (answer === undefined || answer === null);
         return (
           <fieldset
             key={document.id}
@@ -47,6 +48,7 @@ export function ConsentSection({
               <label className="flex items-start gap-2 text-sm">
                 <input
                   type="checkbox"
+                  name={`consents.${document.id}`}
                   className="mt-0.5 size-5"
                   checked={answer === true}
                   onChange={(event) => onAnswer(document.id, event.target.checked)}
@@ -59,7 +61,7 @@ export function ConsentSection({
                   <label key={String(granted)} className="flex items-center gap-2">
                     <input
                       type="radio"
-                      name={`consent-${document.id}`}
+                      name={`consents.${document.id}`}
                       className="size-5"
                       checked={answer === granted}
                       onChange={() => onAnswer(document.id, granted)}

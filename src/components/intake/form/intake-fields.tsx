@@ -1,10 +1,13 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { useFormContext, type ControllerRenderProps, type Path } from "react-hook-form";
 import { NativeSelect, Textarea } from "@/components/clients/field-controls";
-import { FormField } from "@/components/ui/form-field";
+import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
-import type { FieldErrors } from "@/components/auth/use-contract-form";
+import type { IntakeFormValues } from "./form-values";
+
+type TextPath = Exclude<Path<IntakeFormValues>, `consents.${string}` | "preferences.remindersOptIn" | "photo">;
 
 /** One titled part of the form. */
 export function FormSection({
@@ -28,7 +31,7 @@ export function FormSection({
 }
 
 interface TextFieldSpec {
-  name: string;
+  name: TextPath;
   label: string;
   type?: string;
   autoComplete?: string;
@@ -37,13 +40,44 @@ interface TextFieldSpec {
   wide?: boolean;
 }
 
-function TextFields({ fields, errors }: { fields: TextFieldSpec[]; errors: FieldErrors }) {
+/** One labelled text control of the intake form, wired to its value, hint and error. */
+function IntakeField({
+  name,
+  label,
+  hint,
+  className,
+  children,
+}: {
+  name: TextPath;
+  label: string;
+  hint?: string | undefined;
+  className?: string;
+  children: (field: ControllerRenderProps<IntakeFormValues, TextPath> & { value: string }) => ReactNode;
+}) {
+  const { control } = useFormContext<IntakeFormValues>();
+  return (
+    <FormField
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <FormItem className={className}>
+          <FormLabel>{label}</FormLabel>
+          <FormControl>{children({ ...field, value: typeof field.value === "string" ? field.value : "" })}</FormControl>
+          {hint && <FormDescription>{hint}</FormDescription>}
+          <FormMessage />
+        </FormItem>
+      )}
+    />
+  );
+}
+
+function TextFields({ fields }: { fields: TextFieldSpec[] }) {
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       {fields.map(({ name, label, wide, hint, ...input }) => (
-        <FormField key={name} label={label} hint={hint} error={errors[name]} className={wide ? "sm:col-span-2" : ""}>
-          {(control) => <Input {...control} {...input} name={name} />}
-        </FormField>
+        <IntakeField key={name} name={name} label={label} hint={hint} className={wide ? "sm:col-span-2" : ""}>
+          {(field) => <Input {...field} {...input} />}
+        </IntakeField>
       ))}
     </div>
   );
@@ -73,46 +107,47 @@ const EMERGENCY: TextFieldSpec[] = [
   { name: "emergencyContact.phone", label: "Phone", type: "tel", inputMode: "tel" },
 ];
 
-const HEALTH = [
+const HEALTH: { name: TextPath; label: string }[] = [
   { name: "healthContext.conditions", label: "Health conditions" },
   { name: "healthContext.allergies", label: "Allergies" },
   { name: "healthContext.medications", label: "Medications" },
   { name: "healthContext.contraindications", label: "Anything we should avoid (contraindications)" },
 ];
 
-export function PersonalFields({ errors }: { errors: FieldErrors }) {
-  return <TextFields fields={PERSONAL} errors={errors} />;
+export function PersonalFields() {
+  return <TextFields fields={PERSONAL} />;
 }
 
-export function AddressFields({ errors }: { errors: FieldErrors }) {
-  return <TextFields fields={ADDRESS} errors={errors} />;
+export function AddressFields() {
+  return <TextFields fields={ADDRESS} />;
 }
 
-export function EmergencyFields({ errors }: { errors: FieldErrors }) {
-  return <TextFields fields={EMERGENCY} errors={errors} />;
+export function EmergencyFields() {
+  return <TextFields fields={EMERGENCY} />;
 }
 
-export function HealthFields({ errors }: { errors: FieldErrors }) {
+export function HealthFields() {
   return (
     <div className="grid gap-4">
       {HEALTH.map(({ name, label }) => (
-        <FormField key={name} label={label} hint="One per line; leave empty if none" error={errors[name]}>
-          {(control) => <Textarea {...control} name={name} rows={2} />}
-        </FormField>
+        <IntakeField key={name} name={name} label={label} hint="One per line; leave empty if none">
+          {(field) => <Textarea {...field} rows={2} />}
+        </IntakeField>
       ))}
-      <FormField label="Anything else about your health" error={errors["healthContext.notes"]}>
-        {(control) => <Textarea {...control} name="healthContext.notes" rows={3} />}
-      </FormField>
+      <IntakeField name="healthContext.notes" label="Anything else about your health">
+        {(field) => <Textarea {...field} rows={3} />}
+      </IntakeField>
     </div>
   );
 }
 
-export function PreferenceFields({ errors }: { errors: FieldErrors }) {
+export function PreferenceFields() {
+  const { register } = useFormContext<IntakeFormValues>();
   return (
     <div className="grid gap-4">
-      <FormField label="How should we contact you?" error={errors["preferences.preferredChannel"]}>
-        {(control) => (
-          <NativeSelect {...control} name="preferences.preferredChannel" defaultValue="">
+      <IntakeField name="preferences.preferredChannel" label="How should we contact you?">
+        {(field) => (
+          <NativeSelect {...field}>
             <option value="">No preference</option>
             <option value="email">Email</option>
             <option value="sms">Text message</option>
@@ -121,14 +156,14 @@ export function PreferenceFields({ errors }: { errors: FieldErrors }) {
             <option value="none">Please do not contact me</option>
           </NativeSelect>
         )}
-      </FormField>
+      </IntakeField>
       <label className="flex items-start gap-2 text-sm">
-        <input type="checkbox" name="preferences.remindersOptIn" className="mt-0.5 size-5" />
+        <input type="checkbox" {...register("preferences.remindersOptIn")} className="mt-0.5 size-5" />
         Send me appointment reminders
       </label>
-      <FormField label="What would you like from your sessions?" error={errors["preferences.sessionNotes"]}>
-        {(control) => <Textarea {...control} name="preferences.sessionNotes" rows={3} />}
-      </FormField>
+      <IntakeField name="preferences.sessionNotes" label="What would you like from your sessions?">
+        {(field) => <Textarea {...field} rows={3} />}
+      </IntakeField>
     </div>
   );
 }

@@ -7,13 +7,13 @@ import { ContactAvatar } from "../contact-avatar";
 import { NewFromIntakeBadge } from "../new-from-intake-badge";
 import { StageBadge } from "../stage-badge";
 import { TagList } from "./columns";
-import type { ContactRowsProps } from "./contact-table";
+import type { ClientRowsProps } from "./client-table";
 import { RowCheckbox } from "./row-checkbox";
 
 export const CARD_ESTIMATED_HEIGHT = 96;
 
 /** The clients list below 640 px: one card per client, windowed like the table, same keys and selection. */
-export function ContactCards({ contacts, rows, selection, total, open }: ContactRowsProps) {
+export function ClientCards({ contacts, rows, selection, total, open }: ClientRowsProps) {
   const { attachList } = rows;
   return (
     <ul

@@ -7,8 +7,8 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { isApiError } from "@/lib/api-client";
 import { countOf } from "@/lib/contact-display";
 import type { ContactSummary } from "@/lib/contracts/contacts";
-import { CARD_ESTIMATED_HEIGHT, ContactCards } from "./contact-cards";
-import { ContactTable, TABLE_ROW_HEIGHT } from "./contact-table";
+import { CARD_ESTIMATED_HEIGHT, ClientCards } from "./client-cards";
+import { ClientTable, TABLE_ROW_HEIGHT } from "./client-table";
 import { effectiveSort, sortedBy, type ListParams } from "./list-params";
 import type { RowSelection } from "./row-selection";
 import { useMediaQuery } from "./use-media-query";
@@ -28,7 +28,7 @@ interface ResultsProps {
 }
 
 /** The loaded clients as a table (640 px and up) or cards, then the way to load more. */
-export function ContactResults(props: ResultsProps) {
+export function ClientResults(props: ResultsProps) {
   const wide = useMediaQuery("(min-width: 640px)", true);
   return (
     <>
@@ -50,7 +50,7 @@ function WindowedTable(props: ResultsProps) {
   });
   return (
     <div className="rounded-xl border bg-card px-1 pb-1 shadow-xs">
-      <ContactTable
+      <ClientTable
         contacts={props.contacts}
         rows={rows}
         selection={props.selection}
@@ -74,7 +74,7 @@ function WindowedCards(props: ResultsProps) {
     toggle: props.selection.toggle,
   });
   return (
-    <ContactCards
+    <ClientCards
       contacts={props.contacts}
       rows={rows}
       selection={props.selection}

@@ -14,7 +14,7 @@ import { SelectAllCheckbox, RowCheckbox } from "./row-checkbox";
 import type { RowSelection } from "./row-selection";
 import type { VirtualRows } from "./use-virtual-rows";
 
-export interface ContactRowsProps {
+export interface ClientRowsProps {
   contacts: readonly ContactSummary[];
   rows: VirtualRows;
   selection: RowSelection;
@@ -36,7 +36,7 @@ function openUnlessControl(event: MouseEvent<HTMLElement>, open: () => void) {
 }
 
 /** The clients list from 640 px up: a table with sortable headers, windowed so thousands of rows stay fast. */
-export function ContactTable({
+export function ClientTable({
   contacts,
   rows,
   selection,
@@ -44,7 +44,7 @@ export function ContactTable({
   open,
   sort,
   onSort,
-}: ContactRowsProps & { sort: { sort: ContactSort; order: "asc" | "desc" }; onSort: (column: ContactSort) => void }) {
+}: ClientRowsProps & { sort: { sort: ContactSort; order: "asc" | "desc" }; onSort: (column: ContactSort) => void }) {
   const columnCount = CONTACT_COLUMNS.length + 2;
   const { attachList } = rows;
   return (

@@ -1,0 +1,24 @@
+/**
+ * Every TanStack Query key the browser caches under, in one place: a mutation invalidates by these, so
+ * what it refreshes is readable here. A key's first element is its family; invalidating the family
+ * refreshes every list, count and page in it.
+ */
+export const queryKeys = {
+  /** The clients list: pages per search and filters, and counts. */
+  contacts: {
+    all: ["contacts"] as const,
+    list: (query: string) => ["contacts", "list", query] as const,
+    count: (query: string) => ["contacts", "count", query] as const,
+  },
+  tags: ["tags"] as const,
+  intakeLinks: ["intake-links"] as const,
+  auditEvents: (query: string) => ["audit-events", query] as const,
+  /** One client's notes timeline (its own family: client list changes do not reload an open editor). */
+  notes: (contactId: string) => ["notes", contactId] as const,
+  /** One client's consent history. */
+  consents: (contactId: string) => ["consents", contactId] as const,
+  /** The practitioner's pending sign-in email change. */
+  emailChange: ["auth", "email-change"] as const,
+  /** Every published version of one consent kind. */
+  consentVersions: (kind: string) => ["consent-versions", kind] as const,
+} as const;
