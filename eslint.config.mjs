@@ -46,8 +46,9 @@ export default tseslint.config(
   },
   {
     // Values come from src/lib/zod.ts, which configures zod for the browser's CSP before any schema exists.
+    // (src/lib/zod-api.ts names the zod functions it offers.)
     files: ["src/**/*.{ts,tsx}"],
-    ignores: ["src/lib/zod.ts"],
+    ignores: ["src/lib/zod.ts", "src/lib/zod-api.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",

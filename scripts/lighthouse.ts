@@ -61,11 +61,16 @@ function freePort(): Promise<number> {
 }
 
 const CLIENTS = [
-  { displayName: "Mara Quinn", email: "mara.quinn@example.test", phone: "+44 20 7946 0018", lifecycleStage: "active" },
+  {
+    displayName: "Mara Quinn",
+    email: "mara.quinn@example.test",
+    phone: "+44 20 7946 0018",
+    lifecycleStage: "Core Client",
+  },
   { displayName: "Jonah Albrecht-Villanueva", email: "jonah@example.test", referralSource: "Yoga studio" },
   { displayName: "Priya Raman", phone: "+1 415 555 0134", pronouns: "she/her" },
   { displayName: "Tomasz Wiśniewski", email: "tomasz@example.test" },
-  { displayName: "Aiyana Redcloud", lifecycleStage: "prospect" },
+  { displayName: "Aiyana Redcloud", lifecycleStage: "Prospect" },
   { displayName: "Lucía Fernández", email: "lucia@example.test", phone: "+34 600 000 123" },
 ];
 
@@ -88,6 +93,8 @@ async function seed(baseUrl: string): Promise<{ cookie: string; clientId: string
 
 interface PageResult {
   label: string;
+  /** Lighthouse's CPU benchmark of this machine during the run: a busy machine scores low and blocks longer. */
+  benchmarkIndex: number;
   scores: Record<string, number>;
   metrics: Record<string, string>;
   report: string;
@@ -122,7 +129,7 @@ async function audit(label: string, url: string, cookie: string, reportDir: stri
         .filter((a) => a.score !== null && a.score < 1 && ["binary", "numeric"].includes(a.scoreDisplayMode))
         .filter((a) => lhr.categories["best-practices"]?.auditRefs.some((ref) => ref.id === a.id && ref.weight > 0));
       for (const a of failing) say(`${label}: best practices: ${a.id} — ${a.title}`);
-      results.push({ label, scores, metrics, report });
+      results.push({ label, benchmarkIndex: Math.round(lhr.environment.benchmarkIndex), scores, metrics, report });
     } finally {
       chrome.kill();
     }
@@ -132,11 +139,12 @@ async function audit(label: string, url: string, cookie: string, reportDir: stri
 }
 
 function printTable(results: PageResult[]): void {
-  const header = ["page", ...CATEGORIES, ...METRICS.map(([, name]) => name)];
+  const header = ["page", ...CATEGORIES, ...METRICS.map(([, name]) => name), "CPU benchmark"];
   const rows = results.map((r) => [
     r.label,
     ...CATEGORIES.map((c) => String(r.scores[c])),
     ...METRICS.map(([, name]) => r.metrics[name] ?? "—"),
+    String(r.benchmarkIndex),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? "").length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ");
@@ -144,6 +152,10 @@ function printTable(results: PageResult[]): void {
   for (const row of rows) process.stdout.write(`${line(row)}\n`);
 }
 
+if (!fs.existsSync(CHROMIUM)) {
+  process.stderr.write(`No Chromium at ${CHROMIUM} (apt package \`chromium\`; CHROME_PATH names another).\n`);
+  process.exit(1);
+}
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "omnicrm-lighthouse-"));
 const reportDir = path.join(workDir, "reports");
 fs.mkdirSync(reportDir);
@@ -179,6 +191,9 @@ try {
   ];
   printTable(results);
   say(`reports in ${reportDir}`);
+  say(
+    `1-minute load average ${(os.loadavg()[0] ?? 0).toFixed(1)} on ${os.cpus().length} CPUs: a busy machine inflates TBT and TTI`,
+  );
   if (args.assert) {
     for (const result of results) {
       for (const [category, goal] of Object.entries(GOALS)) {
