@@ -102,6 +102,7 @@ interface PageResult {
 
 async function audit(label: string, url: string, cookie: string, reportDir: string): Promise<PageResult> {
   const results: PageResult[] = [];
+  let retries = 2;
   for (let run = 1; run <= runs; run += 1) {
     const chrome = await launch({
       chromePath: CHROMIUM,
@@ -118,7 +119,13 @@ async function audit(label: string, url: string, cookie: string, reportDir: stri
       });
       if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
       const { lhr } = result;
-      if (lhr.runtimeError) throw new Error(`Lighthouse could not load ${url}: ${lhr.runtimeError.message}`);
+      if (lhr.runtimeError) {
+        // A trace lost on a busy machine (NO_NAVSTART, NO_FCP) says nothing about the page: run it again.
+        if (retries-- <= 0) throw new Error(`Lighthouse could not load ${url}: ${lhr.runtimeError.message}`);
+        say(`${label}: ${lhr.runtimeError.code}, running again`);
+        run -= 1;
+        continue;
+      }
       const report = path.join(reportDir, `${label.replace(/\W+/g, "-")}-${run}.json`);
       fs.writeFileSync(report, typeof result.report === "string" ? result.report : JSON.stringify(lhr));
       const scores = Object.fromEntries(

@@ -158,7 +158,7 @@ try {
     mark("clients page");
   }
   // The boot may still be running (it no longer blocks the first page): its phases are part of the report.
-  await Promise.race([waitFor("instrumentation done"), sleep(timeoutMs)]);
+  await Promise.race([waitFor("instrumentation done"), sleep(Math.min(timeoutMs, 120_000))]);
 } catch (error) {
   failure = error instanceof Error ? error : new Error(String(error));
 } finally {
