@@ -46,9 +46,10 @@ export default tseslint.config(
   },
   {
     // Values come from src/lib/zod.ts, which configures zod for the browser's CSP before any schema exists.
+    // (src/lib/zod-api.ts names the zod functions it offers.)
     // Metrics are declared with counter/gauge/histogram from src/server/observability/metrics.ts (one registry).
     files: ["src/**/*.{ts,tsx}"],
-    ignores: ["src/lib/zod.ts", "src/server/observability/metrics.ts"],
+    ignores: ["src/lib/zod.ts", "src/lib/zod-api.ts", "src/server/observability/metrics.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "./zod-api";
 
 // Browsers run the app under a CSP without 'unsafe-eval': zod's JIT probe (`new Function`) would be
 // reported as a violation on every page. Set before any schema is built, since schemas read it when created.

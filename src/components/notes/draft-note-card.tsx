@@ -1,6 +1,7 @@
 "use client";
 
 import { CircleAlertIcon, LoaderCircleIcon, Trash2Icon } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useEffect, useRef, useState } from "react";
 import { isApiError } from "@/lib/api-client";
 import type { Note, NoteDocument } from "@/lib/contracts/notes";
@@ -20,10 +21,23 @@ import { Button } from "@/components/ui/button";
 import { AutosaveIndicator } from "./autosave-indicator";
 import { clearDraftBackup, readDraftBackup } from "./draft-backup";
 import { formatNoteDate } from "./note-dates";
-import { NoteEditor } from "./note-editor";
 import { SignNoteDialog } from "./sign-note-dialog";
 import { useAutosave } from "./use-autosave";
 import { useDiscardDraft, useSignNote } from "./use-notes";
+
+/**
+ * The rich-text editor (tiptap and ProseMirror, the largest code on a client's page) is fetched only
+ * when a draft is on screen; its frame holds the editor's place meanwhile so nothing shifts.
+ */
+const NoteEditor = dynamic(() => import("./note-editor").then((module) => module.NoteEditor), {
+  ssr: false,
+  loading: () => (
+    <div className="rounded-lg border bg-card" aria-busy="true">
+      <div className="h-10 border-b" aria-hidden="true" />
+      <div className="min-h-48" />
+    </div>
+  ),
+});
 
 export interface DraftNoteCardProps {
   contactId: string;

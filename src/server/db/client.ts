@@ -22,7 +22,8 @@ async function open(): Promise<DatabaseHandle> {
   rootLogger.info({ dataDir: dataDir() }, "preparing the embedded database (a new one takes a few seconds)");
   const started = performance.now();
   const { openPglite } = await import("./pglite-driver");
-  const handle = await openPglite(dataDir());
+  // The server keeps answering (and `next dev` compiling) while a new database is created.
+  const handle = await openPglite(dataDir(), { initdbOffThread: true });
   const applied = await migrate(handle.sql);
   rootLogger.info(
     { dataDir: dataDir(), applied, durationMs: Math.round(performance.now() - started) },

@@ -7,6 +7,7 @@ import type { SqlClient } from "./sql-client";
 import type { DatabaseHandle } from "./handle";
 import { acquireDataDirLock } from "./data-dir-lock";
 import { PGLITE_EXTENSIONS } from "./pglite-extensions";
+import { initdbOffThread } from "./pglite-initdb";
 
 function pgliteSqlClient(pg: Pick<PGlite, "query" | "exec">, transaction: SqlClient["transaction"]): SqlClient {
   return {
@@ -41,12 +42,20 @@ export function pgliteHandle(pg: PGlite, onClose: () => Promise<void> = async ()
   };
 }
 
-/** Opens the embedded database in `<dataDir>/db`, holding the directory lock while open. */
-export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+/**
+ * Opens the embedded database in `<dataDir>/db`, holding the directory lock while open. With
+ * `initdbOffThread`, a new database is created in a worker thread so the event loop stays free.
+ */
+export async function openPglite(
+  dataDir: string,
+  options: { initdbOffThread?: boolean } = {},
+): Promise<DatabaseHandle> {
   fs.mkdirSync(dataDir, { recursive: true });
   const lock = await acquireDataDirLock(dataDir);
   try {
-    const pg = await createPglite({ dataDir: path.join(dataDir, "db") });
+    const dbDir = path.join(dataDir, "db");
+    if (options.initdbOffThread) await initdbOffThread(dbDir);
+    const pg = await createPglite({ dataDir: dbDir });
     return pgliteHandle(pg, () => lock.release());
   } catch (error) {
     await lock.release();

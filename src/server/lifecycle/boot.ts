@@ -8,11 +8,24 @@ import type { Env } from "@/server/config/env";
 export async function boot(): Promise<void> {
   const env = await loadConfiguration();
   const { rootLogger } = await import("@/server/observability/logger");
-  try {
-    await start(env);
-  } catch (error) {
+  const started = performance.now();
+  const failed = (error: unknown) => {
     rootLogger.fatal({ err: error }, "startup failed");
     process.exit(1);
+  };
+  try {
+    const embedded = (await start(env))?.ready;
+    const booted = () => rootLogger.info({ durationMs: Math.round(performance.now() - started) }, "server booted");
+    // `next dev` compiles the first page while the embedded database is created and migrated (the
+    // two took ~25 s one after the other on a first run); a request that needs the database waits
+    // for it. A production server still answers nothing before its database is ready.
+    if (embedded && env.NODE_ENV === "development") void embedded.then(booted, failed);
+    else {
+      await embedded;
+      booted();
+    }
+  } catch (error) {
+    failed(error);
   }
 }
 
@@ -25,7 +38,11 @@ async function loadConfiguration(): Promise<Env> {
   }
 }
 
-async function start(env: Env): Promise<void> {
+/**
+ * Starts what the server needs; in embedded mode returns the opening of its database and job runner
+ * (wrapped: an async function returning a bare promise would wait for it).
+ */
+async function start(env: Env): Promise<{ ready: Promise<void> } | undefined> {
   const { trackHttpServers, installShutdownHooks, onShutdown } = await import("./index");
   trackHttpServers();
   installShutdownHooks({ graceMs: env.SHUTDOWN_GRACE_SECONDS * 1000 });
@@ -45,12 +62,14 @@ async function start(env: Env): Promise<void> {
   registerJobMetrics();
 
   const { isEmbedded } = await import("@/server/config/mode");
-  if (!isEmbedded) return;
+  if (!isEmbedded) return undefined;
   const { ensureEmbeddedSecrets } = await import("@/server/config/embedded-secrets");
   ensureEmbeddedSecrets();
   const { getDatabase } = await import("@/server/db");
-  // Opening migrates it, so the first request finds a ready database (and a locked data directory fails here, loudly).
-  await getDatabase();
-  const runner = startJobRunner();
-  onShutdown("job-runner", () => runner.stop());
+  // Opening migrates it, so requests find a ready database (and a locked data directory fails at boot, loudly).
+  const ready = getDatabase().then(() => {
+    const runner = startJobRunner();
+    onShutdown("job-runner", () => runner.stop());
+  });
+  return { ready };
 }

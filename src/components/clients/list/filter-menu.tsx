@@ -1,7 +1,8 @@
 "use client";
 
 import { CheckIcon, ChevronDownIcon, XIcon } from "lucide-react";
-import { DropdownMenu as Menu, Popover } from "radix-ui";
+import * as Menu from "radix-ui/dropdown-menu";
+import * as Popover from "radix-ui/popover";
 import type { ReactNode } from "react";
 import { DropdownMenuContent } from "@/components/ui/dropdown-menu";
 import { cn } from "@/lib/utils";

@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { PlusIcon, XIcon } from "lucide-react";
-import { Popover } from "radix-ui";
+import * as Popover from "radix-ui/popover";
 import { useState } from "react";
 import { TagBadge } from "@/components/tags/tag-badge";
 import { TagPicker } from "@/components/tags/tag-picker";
