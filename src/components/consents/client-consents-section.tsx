@@ -23,7 +23,7 @@ import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ConsentStatus } from "./consent-status";
 import { fetchClientConsents, withdrawConsent } from "./consents-api";
-import { LocalDateTime } from "./local-date-time";
+import { FormattedDateTime } from "@/components/format/practitioner-format";
 import { WithdrawConsentDialog } from "./withdraw-consent-dialog";
 
 type Load = { kind: "loading" } | { kind: "ready"; history: ClientConsent[] } | { kind: "failed"; message: string };
@@ -136,8 +136,8 @@ function ConsentHistory({ contactId, history }: { contactId: string; history: Cl
                 <ConsentStatus decision={record.decision} />
               </div>
               <p className="text-xs text-muted-foreground">
-                <LocalDateTime iso={record.recordedAt} /> · Version {record.documentVersion} “{record.documentTitle}” ·{" "}
-                {record.source === "intake" ? "Intake form" : "Recorded by you"}
+                <FormattedDateTime zone iso={record.recordedAt} /> · Version {record.documentVersion} “
+                {record.documentTitle}” · {record.source === "intake" ? "Intake form" : "Recorded by you"}
               </p>
               {record.signatureName && (
                 <p className="text-sm">

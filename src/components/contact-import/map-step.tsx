@@ -1,5 +1,6 @@
 "use client";
 
+import { formatCount } from "@/lib/format/numbers";
 import { NativeSelect } from "@/components/clients/field-controls";
 import { Button } from "@/components/ui/button";
 import type { CsvPreviewResponse } from "@/lib/contracts/contact-csv";
@@ -29,9 +30,8 @@ export function MapStep({ preview, mapping, busy, error, onChange, onBack, onNex
   return (
     <div className="grid gap-5">
       <p className="text-sm text-muted-foreground">
-        {preview.fileName}: {preview.rowCount.toLocaleString("en")} {preview.rowCount === 1 ? "row" : "rows"}, separated
-        by {preview.delimiter === ";" ? "semicolons" : "commas"}. Choose the client field for each column, or leave it
-        out.
+        {preview.fileName}: {formatCount(preview.rowCount)} {preview.rowCount === 1 ? "row" : "rows"}, separated by{" "}
+        {preview.delimiter === ";" ? "semicolons" : "commas"}. Choose the client field for each column, or leave it out.
       </p>
       <ul className="grid gap-3" aria-label="Columns of the file">
         {preview.headers.map((header, column) => {

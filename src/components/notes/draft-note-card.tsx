@@ -2,6 +2,7 @@
 
 import { CircleAlertIcon, LoaderCircleIcon, Trash2Icon } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
+import { usePractitionerFormat } from "@/components/format/practitioner-format";
 import { isApiError } from "@/lib/api-client";
 import type { Note, NoteDocument } from "@/lib/contracts/notes";
 import { templateName } from "@/lib/note-templates";
@@ -19,7 +20,6 @@ import {
 import { Button } from "@/components/ui/button";
 import { AutosaveIndicator } from "./autosave-indicator";
 import { clearDraftBackup, readDraftBackup } from "./draft-backup";
-import { formatNoteDate } from "./note-dates";
 import { NoteEditor } from "./note-editor";
 import { discardDraft, signNote } from "./notes-api";
 import { SignNoteDialog } from "./sign-note-dialog";
@@ -47,6 +47,7 @@ export function DraftNoteCard({ note, onSigned, onDiscarded }: DraftNoteCardProp
   const { update } = autosave;
   const [discardError, setDiscardError] = useState<string | null>(null);
   const [discarding, setDiscarding] = useState(false);
+  const format = usePractitionerFormat();
   const headingId = `note-${note.id}-title`;
 
   useEffect(() => {
@@ -86,7 +87,7 @@ export function DraftNoteCard({ note, onSigned, onDiscarded }: DraftNoteCardProp
       <header className="flex flex-wrap items-center justify-between gap-2">
         <div>
           <h3 id={headingId} className="text-sm font-semibold">
-            Draft · {formatNoteDate(note.createdAt)}
+            Draft · {format.dateTime(note.createdAt)}
           </h3>
           {template && <p className="text-xs text-muted-foreground">{template}</p>}
         </div>
@@ -103,7 +104,7 @@ export function DraftNoteCard({ note, onSigned, onDiscarded }: DraftNoteCardProp
       <NoteEditor
         initialContent={start.document}
         onChange={change}
-        label={`Draft note of ${formatNoteDate(note.createdAt)}`}
+        label={`Draft note of ${format.dateTime(note.createdAt)}`}
       />
       {discardError && (
         <p role="alert" className="text-sm text-destructive">

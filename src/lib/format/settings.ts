@@ -84,3 +84,41 @@ export function localeHourCycle(locale: string): HourCycle {
   }
   return cycle;
 }
+
+/** A practitioner's settings as every screen receives them: the formatting ones plus the week's first day. */
+export interface PractitionerFormat extends FormatSettings {
+  weekStart: "monday" | "sunday";
+  /** False while the zone is unknown (the browser has not reported one yet): times then read in UTC. */
+  timeZoneKnown: boolean;
+}
+
+/** The profile fields dates depend on (null: not chosen). */
+export interface FormatPreferences {
+  locale: string | null;
+  timeZone: string | null;
+  hourCycle: HourCycle | null;
+  weekStart: "monday" | "sunday";
+}
+
+/**
+ * What the practitioner's dates are formatted with. A locale of null follows the request's
+ * Accept-Language (the browser's language); without a request (a job, an email) the fallback.
+ */
+export function practitionerFormatOf(
+  preferences: FormatPreferences | null,
+  acceptLanguage?: string | null,
+): PractitionerFormat {
+  return {
+    locale: preferences?.locale ?? localeFromAcceptLanguage(acceptLanguage) ?? FALLBACK_LOCALE,
+    timeZone: preferences?.timeZone ?? FALLBACK_TIME_ZONE,
+    hourCycle: preferences?.hourCycle ?? null,
+    weekStart: preferences?.weekStart ?? "monday",
+    timeZoneKnown: Boolean(preferences?.timeZone),
+  };
+}
+
+/** This browser's own language and zone, for pages read by someone other than the practitioner (a client's intake form). */
+export function browserFormat(): FormatSettings {
+  const locale = typeof navigator === "undefined" ? null : supportedLocale(navigator.language);
+  return { locale: locale ?? FALLBACK_LOCALE, timeZone: runtimeTimeZone() ?? FALLBACK_TIME_ZONE, hourCycle: null };
+}

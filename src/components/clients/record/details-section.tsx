@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { isApiError } from "@/lib/api-client";
 import type { Contact } from "@/lib/contracts/contacts";
 import { DetailFieldControl } from "./detail-field-control";
+import { usePractitionerFormat } from "@/components/format/practitioner-format";
 import { displayValue, formValue, sectionPatch, type DetailSection, type FieldValue } from "./detail-fields";
 import { useContactPatch } from "./use-contact-patch";
 
@@ -26,6 +27,7 @@ export function DetailsSection({
   onSaved: (contact: Contact) => void;
 }) {
   const patch = useContactPatch(contact.id);
+  const format = usePractitionerFormat();
   const [mode, setMode] = useState<Mode>({ editing: false });
   const [values, setValues] = useState<Record<string, FieldValue>>({});
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -145,7 +147,7 @@ export function DetailsSection({
       ) : (
         <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[minmax(8rem,auto)_1fr]">
           {section.fields.map((field) => {
-            const shown = displayValue(contact, field);
+            const shown = displayValue(contact, field, format.settings);
             return (
               <div key={field.path} className="grid gap-y-0.5 sm:col-span-2 sm:grid-cols-subgrid">
                 <dt className="text-sm text-muted-foreground">{field.label}</dt>

@@ -8,6 +8,8 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import type { ConsentDocument } from "@/lib/contracts/consents";
 import { errorBodySchema } from "@/lib/contracts/errors";
+import { formatDate } from "@/lib/format/dates";
+import { browserFormat } from "@/lib/format/settings";
 import { INTAKE_LINK_UNAVAILABLE, INTAKE_PHOTO_MAX_BYTES, intakeSubmissionInput } from "@/lib/contracts/intake";
 import { ConsentSection, type ConsentAnswers } from "./consent-section";
 import { intakeValuesFrom } from "./form-values";
@@ -30,7 +32,8 @@ export function IntakeForm({ token, documents }: { token: string; documents: rea
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome>("editing");
-  const today = new Date().toLocaleDateString(undefined, { year: "numeric", month: "long", day: "numeric" });
+  // The client signs on their own day, in their own language: this browser's, not the practitioner's.
+  const today = formatDate(new Date(), browserFormat(), { style: "long" });
 
   function consentProblem(): string | undefined {
     if (documents.some((document) => document.required && answers[document.id] !== true)) {

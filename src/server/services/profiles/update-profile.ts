@@ -7,7 +7,7 @@ import { profiles } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit";
 import type { UserContext } from "../contacts/context";
-import { profileBody, selectProfile } from "./get-profile";
+import { profileBody, selectProfile, type Profile } from "./get-profile";
 
 export { updateProfileInput };
 
@@ -36,7 +36,8 @@ export async function updateProfile(context: UserContext, input: UpdateProfileIn
       target: { type: "account", id: context.userId },
       metadata: { fields: fields.join(",") },
     });
-    return { profile: { ...current, ...changes }, changed: fields };
+    // `changes` holds only the defined values sent, so every field of the result is set.
+    return { profile: { ...current, ...changes } as Profile, changed: fields };
   });
   // The signed-in pages show the name from the session lookup: let the next one read the new name.
   if (changed.includes("displayName") && runMode.auth !== "supabase") forgetSessionsOf(context.userId);
