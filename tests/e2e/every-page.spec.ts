@@ -32,6 +32,7 @@ function signedInPages(data: LongData): PageVisit[] {
     { path: `/clients/${data.intakeClientId}/consents/${randomUUID()}`, heading: "Consent record not found" },
     { path: "/clients/import", heading: /Import/ },
     { path: "/settings", heading: "Settings" },
+    { path: "/settings/profile", heading: "Profile", loaded: "Dates and times" },
     { path: "/settings/account", heading: "Your data" },
     { path: "/settings/activity", heading: "Activity", loaded: "Open client" },
     { path: "/settings/consents", heading: /Consent/ },
