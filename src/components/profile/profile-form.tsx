@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { CheckIcon, LoaderCircleIcon } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useId, useMemo, useState } from "react";
+import { useId, useState, useSyncExternalStore } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { NativeSelect } from "@/components/clients/field-controls";
 import { ErrorAlert } from "@/components/error-alert";
@@ -20,20 +20,35 @@ import {
   type UpdateProfileInput,
 } from "@/lib/contracts/profile";
 import { formatDateTime } from "@/lib/format/dates";
-import { FALLBACK_LOCALE, isTimeZone, localeHourCycle, runtimeTimeZone, timeZoneNames } from "@/lib/format/settings";
+import { FALLBACK_LOCALE, isTimeZone, localeHourCycle, timeZoneNames } from "@/lib/format/settings";
 
 type FormValues = Required<{ [K in keyof UpdateProfileFormValues]: NonNullable<UpdateProfileFormValues[K]> }>;
 
 /** The stored profile as the form's fields: null becomes "" (browser default, locale's clock, no business name). */
-function valuesOf(profile: ProfileDto, guessedZone: string): FormValues {
+function valuesOf(profile: ProfileDto): FormValues {
   return {
     displayName: profile.displayName,
     businessName: profile.businessName ?? "",
     locale: profile.locale ?? "",
-    timeZone: profile.timeZone ?? guessedZone,
+    timeZone: profile.timeZone ?? "",
     weekStart: profile.weekStart,
     hourCycle: profile.hourCycle ?? "",
   };
+}
+
+/**
+ * The browser's own list of zones, read after hydration: the server's ICU may list others, and the
+ * first render must match the server's.
+ */
+let browserZones: string[] | null = null;
+const noZones: string[] = [];
+const noSubscription = () => () => {};
+function useTimeZoneNames(): string[] {
+  return useSyncExternalStore(
+    noSubscription,
+    () => (browserZones ??= timeZoneNames()),
+    () => noZones,
+  );
 }
 
 /** A fixed afternoon instant, so the preview shows the clock's difference (14:30 or 2:30 PM). */
@@ -46,14 +61,12 @@ const PREVIEW_INSTANT = "2026-06-15T13:30:00Z";
 export function ProfileForm({ profile, browserLocale }: { profile: ProfileDto; browserLocale: string }) {
   const router = useRouter();
   const id = useId();
-  const zones = useMemo(() => timeZoneNames(), []);
-  // On the server (no browser zone yet) and before the browser has reported one, the field starts empty.
-  const [guessedZone] = useState(() => (profile.timeZone ? "" : (runtimeTimeZone() ?? "")));
+  const zones = useTimeZoneNames();
   const [saved, setSaved] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<UpdateProfileFormValues, unknown, UpdateProfileInput>({
     resolver: zodResolver(updateProfileInput),
-    defaultValues: valuesOf(profile, guessedZone),
+    defaultValues: valuesOf(profile),
     mode: "onTouched",
   });
   const { register, handleSubmit, formState, control, reset, setError } = form;
@@ -80,7 +93,7 @@ export function ProfileForm({ profile, browserLocale }: { profile: ProfileDto; b
         body: values,
         schema: profileResponse,
       });
-      reset(valuesOf(stored, ""));
+      reset(valuesOf(stored));
       setSaved(true);
       // The layout formats every date with these settings: re-render it with the new ones.
       router.refresh();
@@ -129,7 +142,7 @@ export function ProfileForm({ profile, browserLocale }: { profile: ProfileDto; b
           hint={
             profile.timeZone
               ? "Type to search, e.g. London or New_York. Every time in the app is shown in this zone."
-              : "Guessed from this browser: check it and save. Every time in the app is shown in this zone."
+              : "Not set yet: choose yours. Until then times are shown in UTC."
           }
           error={errors.timeZone?.message}
         >

@@ -18,7 +18,8 @@ export default async function ProfileSettingsPage() {
         title="Profile"
         description="Your name, the business name clients see, and how dates and times read everywhere in the app."
       />
-      <ProfileForm profile={profile} browserLocale={browserLocale} />
+      {/* A new account's zone arrives from the browser just after the first render: start the form again with it. */}
+      <ProfileForm key={profile.timeZone ?? "unknown"} profile={profile} browserLocale={browserLocale} />
     </>
   );
 }
