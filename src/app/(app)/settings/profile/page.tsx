@@ -19,7 +19,11 @@ export default async function ProfileSettingsPage() {
         description="Your name, the business name clients see, and how dates and times read everywhere in the app."
       />
       {/* A new account's zone arrives from the browser just after the first render: start the form again with it. */}
-      <ProfileForm key={profile.timeZone ?? "unknown"} profile={profile} browserLocale={browserLocale} />
+      <ProfileForm
+        key={profile.timeZone ? "zone-known" : "zone-unknown"}
+        profile={profile}
+        browserLocale={browserLocale}
+      />
     </>
   );
 }
