@@ -1,6 +1,7 @@
 "use client";
 
-import { createContext, useContext, useMemo, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { apiRequest } from "@/lib/api-client";
 import {
   formatCalendarDate,
   formatDate,
@@ -13,16 +14,40 @@ import {
   type Instant,
   type TimeOptions,
 } from "@/lib/format/dates";
-import { practitionerFormatOf, type PractitionerFormat } from "@/lib/format/settings";
+import { practitionerFormatOf, runtimeTimeZone, type PractitionerFormat } from "@/lib/format/settings";
 
 const PractitionerFormatContext = createContext<PractitionerFormat | null>(null);
 
 /**
  * The practitioner's locale, zone and clock for every client component below, fed by the signed-in
  * layout from the profile. Server and browser format with the same settings, so their renders agree.
+ *
+ * A zone not known yet (a new account) is guessed from the browser after the first render, stored,
+ * and used from then on. The page is not reloaded for it: a reload would render the page's server
+ * part again (and record a second view of a client record in the activity log).
  */
 export function PractitionerFormatProvider({ value, children }: { value: PractitionerFormat; children: ReactNode }) {
-  return <PractitionerFormatContext.Provider value={value}>{children}</PractitionerFormatContext.Provider>;
+  const [guessedZone, setGuessedZone] = useState<string | null>(null);
+  useEffect(() => {
+    if (value.timeZoneKnown) return;
+    const timeZone = runtimeTimeZone();
+    if (!timeZone) return;
+    let cancelled = false;
+    apiRequest("/api/profile", { method: "PATCH", body: { timeZone } })
+      .then(() => {
+        if (!cancelled) setGuessedZone(timeZone);
+      })
+      // A failed guess is tried again on the next page; nothing else depends on it.
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [value.timeZoneKnown]);
+  const settings = useMemo(
+    () => (guessedZone && !value.timeZoneKnown ? { ...value, timeZone: guessedZone, timeZoneKnown: true } : value),
+    [guessedZone, value],
+  );
+  return <PractitionerFormatContext.Provider value={settings}>{children}</PractitionerFormatContext.Provider>;
 }
 
 /** Outside the signed-in layout nothing is known: UTC in the fallback locale, the same on server and browser. */
@@ -50,11 +75,22 @@ export function usePractitionerFormat() {
 /** An instant as a day ("12 Mar 2025"), in a `<time>` element. */
 export function FormattedDate({ iso }: { iso: string | null }) {
   const format = usePractitionerFormat();
-  return iso ? <time dateTime={iso}>{format.date(iso)}</time> : <>{format.date(null)}</>;
+  return iso ? (
+    <time dateTime={iso} suppressHydrationWarning>
+      {format.date(iso)}
+    </time>
+  ) : (
+    <>{format.date(null)}</>
+  );
 }
 
 /** An instant with day, time and, where a record may be printed or compared, the zone's name. */
 export function FormattedDateTime({ iso, zone = false }: { iso: string; zone?: boolean }) {
   const format = usePractitionerFormat();
-  return <time dateTime={iso}>{format.dateTime(iso, { zone })}</time>;
+  // The server's ICU and the browser's may space a date differently: the browser's text wins quietly.
+  return (
+    <time dateTime={iso} suppressHydrationWarning>
+      {format.dateTime(iso, { zone })}
+    </time>
+  );
 }

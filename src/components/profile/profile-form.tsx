@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, useSyncExternalStore } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { NativeSelect } from "@/components/clients/field-controls";
+import { usePractitionerFormat } from "@/components/format/practitioner-format";
 import { ErrorAlert } from "@/components/error-alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -59,6 +60,19 @@ const PREVIEW_INSTANT = "2026-06-15T13:30:00Z";
  * the API's contract; Save is offered only when something changed, and says when it has saved.
  */
 export function ProfileForm({ profile, browserLocale }: { profile: ProfileDto; browserLocale: string }) {
+  const { settings } = usePractitionerFormat();
+  // A new account's zone is stored from the browser just after the first render: start the form again with it.
+  const zone = profile.timeZone ?? (settings.timeZoneKnown ? settings.timeZone : null);
+  return (
+    <ProfileFields
+      key={zone ? "zone-known" : "zone-unknown"}
+      profile={{ ...profile, timeZone: zone }}
+      browserLocale={browserLocale}
+    />
+  );
+}
+
+function ProfileFields({ profile, browserLocale }: { profile: ProfileDto; browserLocale: string }) {
   const router = useRouter();
   const id = useId();
   const zones = useTimeZoneNames();

@@ -75,6 +75,13 @@ describe("locales and clocks", () => {
     expect(plain(formatTime("2026-07-01T23:30:00Z", settings("en-GB", "Europe/London", "h12")))).toBe("12:30 am");
   });
 
+  it("spaces are plain, as Chromium writes them, so a server render and the browser's agree", () => {
+    expect(formatTime(instant, newYork)).toBe("9:05 AM");
+    expect(formatDateRange("2026-07-01T13:00:00Z", "2026-07-01T14:30:00Z", newYork)).toBe(
+      "Jul 1, 2026, 9:00 – 10:30 AM",
+    );
+  });
+
   it("date and time together, with seconds on request", () => {
     expect(formatDateTime(instant, london)).toBe("1 Jul 2026, 14:05");
     expect(plain(formatDateTime(instant, newYork))).toBe("Jul 1, 2026, 9:05 AM");

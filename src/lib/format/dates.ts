@@ -34,6 +34,14 @@ function clock(settings: FormatSettings, options: Intl.DateTimeFormatOptions): I
   return { ...options, hourCycle, hour: hourCycle === "h23" ? "2-digit" : "numeric" };
 }
 
+/**
+ * Chromium writes a plain space where Node's ICU writes a narrow no-break or thin space (before
+ * "AM", around a range's dash): one spacing, so the server's render and the browser's agree.
+ */
+function plainSpaces(text: string): string {
+  return text.replace(/[\u202f\u2009]/g, " ");
+}
+
 const DATE: Intl.DateTimeFormatOptions = { year: "numeric", month: "short", day: "numeric" };
 const LONG_DATE: Intl.DateTimeFormatOptions = { year: "numeric", month: "long", day: "numeric" };
 const TIME: Intl.DateTimeFormatOptions = { hour: "numeric", minute: "2-digit" };
@@ -54,7 +62,7 @@ export interface TimeOptions {
 export function formatDate(instant: Instant | null, settings: FormatSettings, options: DateOptions = {}): string {
   const date = instant === null ? null : toDate(instant);
   if (!date) return NOT_A_DATE;
-  return formatter(settings, options.style === "long" ? LONG_DATE : DATE).format(date);
+  return plainSpaces(formatter(settings, options.style === "long" ? LONG_DATE : DATE).format(date));
 }
 
 /** A time of day: "14:05" or "2:05 PM", as the practitioner's clock reads. */
@@ -62,7 +70,7 @@ export function formatTime(instant: Instant, settings: FormatSettings, options: 
   const date = toDate(instant);
   if (!date) return NOT_A_DATE;
   const base = options.seconds ? TIME_WITH_SECONDS : TIME;
-  return formatter(settings, options.zone ? { ...base, timeZoneName: "short" } : base).format(date);
+  return plainSpaces(formatter(settings, options.zone ? { ...base, timeZoneName: "short" } : base).format(date));
 }
 
 /** Day and time: "12 Mar 2025, 14:05" (with `zone`: "12 Mar 2025, 14:05 GMT"). */
@@ -71,7 +79,7 @@ export function formatDateTime(instant: Instant | null, settings: FormatSettings
   if (!date) return NOT_A_DATE;
   const time = options.seconds ? TIME_WITH_SECONDS : TIME;
   const all = { ...DATE, ...time, ...(options.zone ? { timeZoneName: "short" as const } : {}) };
-  return formatter(settings, all).format(date);
+  return plainSpaces(formatter(settings, all).format(date));
 }
 
 /** The zone's short name at that instant ("BST" in summer, "GMT" in winter, "GMT+9"). */
@@ -102,7 +110,7 @@ export function formatDateRange(
   const to = toDate(end);
   if (!from || !to) return NOT_A_DATE;
   const all = { ...DATE, ...TIME, ...(options.zone ? { timeZoneName: "short" as const } : {}) };
-  return formatter(settings, all).formatRange(from, to);
+  return plainSpaces(formatter(settings, all).formatRange(from, to));
 }
 
 const MINUTE = 60_000;

@@ -18,12 +18,7 @@ export default async function ProfileSettingsPage() {
         title="Profile"
         description="Your name, the business name clients see, and how dates and times read everywhere in the app."
       />
-      {/* A new account's zone arrives from the browser just after the first render: start the form again with it. */}
-      <ProfileForm
-        key={profile.timeZone ? "zone-known" : "zone-unknown"}
-        profile={profile}
-        browserLocale={browserLocale}
-      />
+      <ProfileForm profile={profile} browserLocale={browserLocale} />
     </>
   );
 }
