@@ -1,7 +1,7 @@
 "use client";
 
 import { CircleCheckIcon, LoaderCircleIcon } from "lucide-react";
-import { useState, type FormEvent } from "react";
+import { useState, useSyncExternalStore, type FormEvent } from "react";
 import type { FieldErrors } from "@/components/auth/use-contract-form";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -25,6 +25,9 @@ import { SignaturePad } from "./signature-pad";
 
 type Outcome = "editing" | "sending" | "submitted" | "unavailable";
 
+const noSubscription = () => () => {};
+const todayInThisBrowser = () => formatDate(new Date(), browserFormat(), { style: "long" });
+
 /** The public intake form: checked in the browser with the server's contract, sent as one multipart request. */
 export function IntakeForm({ token, documents }: { token: string; documents: readonly ConsentDocument[] }) {
   const [answers, setAnswers] = useState<ConsentAnswers>({});
@@ -32,8 +35,9 @@ export function IntakeForm({ token, documents }: { token: string; documents: rea
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome>("editing");
-  // The client signs on their own day, in their own language: this browser's, not the practitioner's.
-  const today = formatDate(new Date(), browserFormat(), { style: "long" });
+  // The client signs on their own day, in their own language: this browser's, not the practitioner's
+  // (nor the server's, so it is written after hydration).
+  const today = useSyncExternalStore(noSubscription, todayInThisBrowser, () => "");
 
   function consentProblem(): string | undefined {
     if (documents.some((document) => document.required && answers[document.id] !== true)) {
