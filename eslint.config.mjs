@@ -84,6 +84,26 @@ export default tseslint.config(
     },
   },
   {
+    // Dates for people are formatted in one place, with the practitioner's locale, zone and clock
+    // (src/lib/format); machines get ISO 8601. Ad hoc formatting would show the server's or browser's zone.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/lib/format/**"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        ...["toLocaleDateString", "toLocaleTimeString", "toLocaleString"].map((property) => ({
+          property,
+          message: "Format dates and numbers with src/lib/format (usePractitionerFormat() in components).",
+        })),
+        ...["DateTimeFormat", "RelativeTimeFormat", "NumberFormat"].map((property) => ({
+          object: "Intl",
+          property,
+          message: "Format dates and numbers with src/lib/format (usePractitionerFormat() in components).",
+        })),
+      ],
+    },
+  },
+  {
     files: ["**/*.{js,mjs,cjs}"],
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countOf, formatCalendarDate, formatDay, initialsOf, reachLine } from "./contact-display";
+import { countOf, initialsOf, reachLine } from "./contact-display";
 
 describe("initialsOf", () => {
   it.each([
@@ -22,18 +22,6 @@ describe("formatting", () => {
     expect(countOf(1, "client")).toBe("1 client");
     expect(countOf(0, "client")).toBe("0 clients");
     expect(countOf(12345, "client")).toBe("12,345 clients");
-  });
-
-  it("shows a timestamp as the day in the given time zone", () => {
-    expect(formatDay("2025-03-01T23:30:00Z", "UTC")).toBe("1 Mar 2025");
-    expect(formatDay("2025-03-01T23:30:00Z", "Asia/Tokyo")).toBe("2 Mar 2025");
-    expect(formatDay(null)).toBe("—");
-    expect(formatDay("not a date")).toBe("—");
-  });
-
-  it("never shifts a birthday", () => {
-    expect(formatCalendarDate("1990-01-01")).toBe("1 Jan 1990");
-    expect(formatCalendarDate(null)).toBe("—");
   });
 
   it("joins what is known of email and phone", () => {

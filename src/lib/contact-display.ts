@@ -1,4 +1,5 @@
 import type { ContactSource, LifecycleStage } from "@/lib/contracts/contacts";
+import { formatCount } from "@/lib/format/numbers";
 
 /** How clients and their fields read on screen: shared by the list, the client page and Settings → Tags. */
 
@@ -16,26 +17,7 @@ export function initialsOf(displayName: string): string {
 
 /** "1 client", "3 clients", "1,024 clients". */
 export function countOf(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count.toLocaleString("en")} ${count === 1 ? singular : plural}`;
-}
-
-/** A timestamp as a day in the reader's time zone ("12 Mar 2025"); `timeZone` is for tests and servers. */
-export function formatDay(iso: string | null, timeZone?: string): string {
-  if (!iso) return "—";
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return "—";
-  return new Intl.DateTimeFormat("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    ...(timeZone ? { timeZone } : {}),
-  }).format(date);
-}
-
-/** A calendar date (`YYYY-MM-DD`, e.g. a birthday) as written, never shifted by a time zone. */
-export function formatCalendarDate(value: string | null): string {
-  if (!value) return "—";
-  return formatDay(`${value}T12:00:00Z`, "UTC");
+  return `${formatCount(count)} ${count === 1 ? singular : plural}`;
 }
 
 /** Each stage's badge colours; every pair keeps AA contrast on light and dark backgrounds. */

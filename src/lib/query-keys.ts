@@ -17,6 +17,16 @@ export const queryKeys = {
   notes: (contactId: string) => ["notes", contactId] as const,
   /** One client's consent history. */
   consents: (contactId: string) => ["consents", contactId] as const,
+  /** The practitioner's signed-in devices (Settings → Security). */
+  sessions: ["auth", "sessions"] as const,
+  /** Possible duplicates: of one client, and the list-wide pairs. */
+  duplicates: {
+    all: ["contact-duplicates"] as const,
+    of: (contactId: string) => ["contact-duplicates", "of", contactId] as const,
+    pairs: ["contact-duplicates", "pairs"] as const,
+  },
+  /** The bell's notifications and unread count. */
+  notifications: ["notifications"] as const,
   /** The practitioner's pending sign-in email change. */
   emailChange: ["auth", "email-change"] as const,
   /** Every published version of one consent kind. */

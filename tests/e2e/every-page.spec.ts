@@ -38,6 +38,7 @@ function signedInPages(data: LongData & { duplicateClientId: string }): PageVisi
       loaded: /^Notes, consents/,
     },
     { path: "/settings", heading: "Settings" },
+    { path: "/settings/profile", heading: "Profile", loaded: "Dates and times" },
     { path: "/settings/account", heading: "Your data" },
     { path: "/settings/activity", heading: "Activity", loaded: "Open client" },
     { path: "/settings/consents", heading: /Consent/ },

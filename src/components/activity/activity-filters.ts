@@ -1,3 +1,4 @@
+import { startOfZonedDay } from "@/lib/format/dates";
 import {
   AUDIT_TARGET_TYPES,
   AUDIT_ACTIONS,
@@ -44,21 +45,18 @@ export function filtersFromSearch(search: Record<string, string | string[] | und
   };
 }
 
-/** Local midnight of a yyyy-mm-dd day, `plusDays` later, as an ISO instant. */
-function localMidnight(day: string, plusDays = 0): string {
-  const [year = 0, month = 1, date = 1] = day.split("-").map(Number);
-  return new Date(year, month - 1, date + plusDays).toISOString();
-}
-
-/** The API query for the filters: the "to" day is included whole (the API's bound is exclusive). */
-export function filterQuery(filters: ActivityFilters): URLSearchParams {
+/**
+ * The API query for the filters: days start at midnight in the practitioner's time zone, and the "to"
+ * day is included whole (the API's bound is exclusive).
+ */
+export function filterQuery(filters: ActivityFilters, timeZone: string): URLSearchParams {
   const query = new URLSearchParams();
   if (filters.category) query.set("category", filters.category);
   if (filters.action) query.set("action", filters.action);
   if (filters.targetType) query.set("targetType", filters.targetType);
   if (isRecordId(filters.targetId)) query.set("targetId", filters.targetId.trim());
-  if (filters.from) query.set("from", localMidnight(filters.from));
-  if (filters.to) query.set("to", localMidnight(filters.to, 1));
+  if (filters.from) query.set("from", startOfZonedDay(filters.from, timeZone));
+  if (filters.to) query.set("to", startOfZonedDay(filters.to, timeZone, 1));
   return query;
 }
 

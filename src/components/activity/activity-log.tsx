@@ -3,6 +3,7 @@
 import { ArrowLeftIcon, DownloadIcon, HistoryIcon, Loader2Icon } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
+import { usePractitionerFormat } from "@/components/format/practitioner-format";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
@@ -28,11 +29,12 @@ function LoadingRows() {
 /** Settings → Activity: the account's audit log, filtered, paged and exportable as CSV. */
 export function ActivityLog({ initialFilters }: { initialFilters: ActivityFilters }) {
   const [filters, setFilters] = useState(initialFilters);
-  const [query, setQuery] = useState(() => filterQuery(initialFilters).toString());
+  const { timeZone } = usePractitionerFormat().settings;
+  const [query, setQuery] = useState(() => filterQuery(initialFilters, timeZone).toString());
   const change = (next: ActivityFilters) => {
     setFilters(next);
     // An impossible date range keeps the last valid result on screen while the form says what is wrong.
-    if (rangeIsValid(next)) setQuery(filterQuery(next).toString());
+    if (rangeIsValid(next)) setQuery(filterQuery(next, timeZone).toString());
   };
   const activity = useActivity(query);
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);

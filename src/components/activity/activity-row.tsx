@@ -3,6 +3,7 @@
 import { ChevronDownIcon } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
+import { usePractitionerFormat } from "@/components/format/practitioner-format";
 import { PhoneLabel } from "@/components/phone-label";
 import { Button } from "@/components/ui/button";
 import { AUDIT_ACTIONS, type AuditEvent, type AuditTargetType } from "@/lib/contracts/audit";
@@ -18,11 +19,6 @@ const TARGET_LABELS: Record<AuditTargetType, string> = {
   consent_document: "Consent document",
   account: "Account",
 };
-
-/** The reader's own time zone, with the zone named so an export in UTC can be compared. */
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
-const zoneFormat = new Intl.DateTimeFormat(undefined, { timeZoneName: "short" });
-const zoneOf = (date: Date) => zoneFormat.formatToParts(date).find((part) => part.type === "timeZoneName")?.value;
 
 function Target({ event }: { event: AuditEvent }) {
   if (!event.targetType || !event.targetId) return <span className="text-muted-foreground">—</span>;
@@ -51,15 +47,17 @@ const CELL = "col-start-1 sm:px-3 sm:py-2.5";
 /** One event: the summary row, and on demand a row with the request id, full user agent and details. */
 export function ActivityRow({ event }: { event: AuditEvent }) {
   const [open, setOpen] = useState(false);
-  const at = new Date(event.occurredAt);
+  const format = usePractitionerFormat();
   const detailsId = `activity-details-${event.id}`;
   const metadata = Object.entries(event.metadata);
   return (
     <>
       <tr className="grid grid-cols-[1fr_auto] gap-x-3 border-t px-3 py-2 align-top sm:table-row sm:p-0">
         <td className={cn(CELL, "font-medium sm:font-normal sm:whitespace-nowrap")}>
+          {/* The practitioner's time zone, named, so a row can be compared with the export's UTC. */}
           <time dateTime={event.occurredAt} title={event.occurredAt}>
-            {timeFormat.format(at)} <span className="text-muted-foreground">{zoneOf(at)}</span>
+            {format.dateTime(event.occurredAt, { seconds: true })}{" "}
+            <span className="text-muted-foreground">{format.zoneName(event.occurredAt)}</span>
           </time>
         </td>
         <td className={CELL}>{AUDIT_ACTIONS[event.action] ?? event.action}</td>

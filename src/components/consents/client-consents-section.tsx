@@ -22,7 +22,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ConsentStatus } from "./consent-status";
-import { LocalDateTime } from "./local-date-time";
+import { FormattedDateTime } from "@/components/format/practitioner-format";
 import { useClientConsents, useWithdrawConsent } from "./use-client-consents";
 import { WithdrawConsentDialog } from "./withdraw-consent-dialog";
 
@@ -123,8 +123,8 @@ function ConsentHistory({ contactId, history }: { contactId: string; history: Cl
                 <ConsentStatus decision={record.decision} />
               </div>
               <p className="text-xs text-muted-foreground">
-                <LocalDateTime iso={record.recordedAt} /> · Version {record.documentVersion} “{record.documentTitle}” ·{" "}
-                {record.source === "intake" ? "Intake form" : "Recorded by you"}
+                <FormattedDateTime zone iso={record.recordedAt} /> · Version {record.documentVersion} “
+                {record.documentTitle}” · {record.source === "intake" ? "Intake form" : "Recorded by you"}
               </p>
               {record.signatureName && (
                 <p className="text-sm">

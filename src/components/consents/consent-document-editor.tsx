@@ -19,7 +19,7 @@ import { Input } from "@/components/ui/input";
 import { ConsentText } from "./consent-text";
 import { ConsentVersionHistory } from "./consent-version-history";
 import { publishConsentDocument } from "./consents-api";
-import { LocalDateTime } from "./local-date-time";
+import { FormattedDateTime } from "@/components/format/practitioner-format";
 import { PublishConsentDialog } from "./publish-consent-dialog";
 
 const draftOf = ({ kind, title, body }: ConsentDocument): PublishConsentDocumentInput => ({ kind, title, body });
@@ -59,7 +59,7 @@ export function ConsentDocumentEditor({ initialDocument }: { initialDocument: Co
           </span>
         </CardTitle>
         <CardDescription>
-          Version {current.version}, published <LocalDateTime iso={current.createdAt} />.
+          Version {current.version}, published <FormattedDateTime zone iso={current.createdAt} />.
           {current.required && " Clients must agree to this one to submit the intake form."}
         </CardDescription>
       </CardHeader>

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ConsentText } from "./consent-text";
 import { fetchConsentDocumentVersions } from "./consents-api";
-import { LocalDateTime } from "./local-date-time";
+import { FormattedDateTime } from "@/components/format/practitioner-format";
 
 type Load = { kind: "loading" } | { kind: "ready"; versions: ConsentDocument[] } | { kind: "failed"; message: string };
 
@@ -66,7 +66,7 @@ export function ConsentVersionHistory({ kind, revision }: { kind: ConsentKind; r
                   <span className="font-medium">Version {version.version}</span>
                   <span className="text-muted-foreground">{version.title}</span>
                   <span className="ml-auto text-xs text-muted-foreground">
-                    Published <LocalDateTime iso={version.createdAt} />
+                    Published <FormattedDateTime zone iso={version.createdAt} />
                   </span>
                 </summary>
                 <div className="grid gap-2 border-t px-3 py-3">

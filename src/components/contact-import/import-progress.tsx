@@ -1,3 +1,4 @@
+import { formatCount } from "@/lib/format/numbers";
 import { countOf } from "@/lib/contact-display";
 
 /** The import running: a progress bar fed by the server's progress lines. */
@@ -12,13 +13,13 @@ export function ImportProgress({ done, total }: { done: number; total: number })
         aria-valuemin={0}
         aria-valuemax={total}
         aria-valuenow={done}
-        aria-valuetext={`${countOf(done, "client")} of ${total.toLocaleString("en")}`}
+        aria-valuetext={`${countOf(done, "client")} of ${formatCount(total)}`}
         className="h-3 w-full overflow-hidden rounded-full bg-muted"
       >
         <div className="h-full bg-primary transition-[width] duration-300" style={{ width: `${percent}%` }} />
       </div>
       <p className="text-sm" aria-live="polite">
-        {done.toLocaleString("en")} of {total.toLocaleString("en")} written ({percent}%)
+        {formatCount(done)} of {formatCount(total)} written ({percent}%)
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { formatCount } from "@/lib/format/numbers";
 import { NativeSelect } from "@/components/clients/field-controls";
 import { Button } from "@/components/ui/button";
 import type { CsvPreviewResponse } from "@/lib/contracts/contact-csv";
@@ -34,15 +35,15 @@ export function MapStep({ preview, mapping, busy, error, onChange, onBack, onNex
       <p className="text-sm break-words text-muted-foreground">
         {preview.format === "vcard" ? (
           <>
-            {preview.fileName}: {preview.rowCount.toLocaleString("en")} contact{" "}
-            {preview.rowCount === 1 ? "card" : "cards"} (vCard), read into the columns below. Rows are the cards in file
-            order, numbered from 1. Choose the client field for each column, or leave it out.
+            {preview.fileName}: {formatCount(preview.rowCount)} contact {preview.rowCount === 1 ? "card" : "cards"}{" "}
+            (vCard), read into the columns below. Rows are the cards in file order, numbered from 1. Choose the client
+            field for each column, or leave it out.
           </>
         ) : (
           <>
-            {preview.fileName}: {preview.rowCount.toLocaleString("en")} {preview.rowCount === 1 ? "row" : "rows"},
-            separated by {preview.delimiter === ";" ? "semicolons" : "commas"}. Choose the client field for each column,
-            or leave it out.
+            {preview.fileName}: {formatCount(preview.rowCount)} {preview.rowCount === 1 ? "row" : "rows"}, separated by{" "}
+            {preview.delimiter === ";" ? "semicolons" : "commas"}. Choose the client field for each column, or leave it
+            out.
           </>
         )}
       </p>

@@ -2,6 +2,7 @@
 
 import { LoaderCircleIcon, UploadIcon } from "lucide-react";
 import { useId, useState, type DragEvent } from "react";
+import { formatCount } from "@/lib/format/numbers";
 import { CSV_IMPORT_LIMITS } from "@/lib/contracts/contact-csv";
 import { cn } from "@/lib/utils";
 import { ErrorAlert } from "@/components/error-alert";
@@ -32,8 +33,8 @@ export function UploadStep({ busy, error, onFile }: UploadStepProps) {
     <div className="grid gap-4">
       <p className="text-sm text-muted-foreground" id={hintId}>
         A CSV file (UTF-8, separated by commas or semicolons) with one client per row and a header row of column names,
-        or a vCard file (.vcf) of contact cards. Up to {CSV_IMPORT_LIMITS.rows.toLocaleString("en")} clients and{" "}
-        {MEGABYTES} MB. Nothing is imported until you confirm.
+        or a vCard file (.vcf) of contact cards. Up to {formatCount(CSV_IMPORT_LIMITS.rows)} clients and {MEGABYTES} MB.
+        Nothing is imported until you confirm.
       </p>
       <label
         htmlFor={inputId}

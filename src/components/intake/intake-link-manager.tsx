@@ -3,7 +3,7 @@
 import { ArrowLeftIcon, LinkIcon } from "lucide-react";
 import Link from "next/link";
 import { useState, type Ref } from "react";
-import { LocalDay } from "@/components/clients/local-day";
+import { FormattedDate } from "@/components/format/practitioner-format";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { PhoneLabel } from "@/components/phone-label";
@@ -129,7 +129,7 @@ function LinkTable({
               </td>
               <td className={cn(CELL, "sm:whitespace-nowrap")}>
                 <PhoneLabel>Expires </PhoneLabel>
-                <LocalDay iso={link.expiresAt} />
+                <FormattedDate iso={link.expiresAt} />
               </td>
               <td className="col-start-2 row-span-4 row-start-1 text-right sm:px-4 sm:py-3">
                 {link.status === "active" && (

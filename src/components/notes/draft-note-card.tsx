@@ -18,9 +18,9 @@ import {
   AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
+import { usePractitionerFormat } from "@/components/format/practitioner-format";
 import { AutosaveIndicator } from "./autosave-indicator";
 import { clearDraftBackup, readDraftBackup } from "./draft-backup";
-import { formatNoteDate } from "./note-dates";
 import { SignNoteDialog } from "./sign-note-dialog";
 import { useAutosave } from "./use-autosave";
 import { useDiscardDraft, useSignNote } from "./use-notes";
@@ -66,6 +66,7 @@ export function DraftNoteCard({ contactId, note }: DraftNoteCardProps) {
       ? discardDraft.error.message
       : "The draft could not be discarded"
     : null;
+  const format = usePractitionerFormat();
   const headingId = `note-${note.id}-title`;
 
   useEffect(() => {
@@ -95,7 +96,7 @@ export function DraftNoteCard({ contactId, note }: DraftNoteCardProps) {
       <header className="flex flex-wrap items-center justify-between gap-2">
         <div>
           <h3 id={headingId} className="text-sm font-semibold">
-            Draft · {formatNoteDate(note.createdAt)}
+            Draft · {format.dateTime(note.createdAt)}
           </h3>
           {template && <p className="text-xs text-muted-foreground">{template}</p>}
         </div>
@@ -112,7 +113,7 @@ export function DraftNoteCard({ contactId, note }: DraftNoteCardProps) {
       <NoteEditor
         initialContent={start.document}
         onChange={change}
-        label={`Draft note of ${formatNoteDate(note.createdAt)}`}
+        label={`Draft note of ${format.dateTime(note.createdAt)}`}
       />
       {discardError && (
         <p role="alert" className="text-sm text-destructive">

@@ -1,10 +1,10 @@
 "use client";
 
 import { LockIcon } from "lucide-react";
+import { usePractitionerFormat } from "@/components/format/practitioner-format";
 import type { Note } from "@/lib/contracts/notes";
 import { templateName } from "@/lib/note-templates";
 import { AmendmentForm } from "./amendment-form";
-import { formatNoteDate } from "./note-dates";
 import { NoteBodyView } from "./note-body-view";
 
 export interface SignedNoteCardProps {
@@ -14,6 +14,7 @@ export interface SignedNoteCardProps {
 
 /** A signed note: read-only, with its dated amendments in order and a form to add one. */
 export function SignedNoteCard({ contactId, note }: SignedNoteCardProps) {
+  const format = usePractitionerFormat();
   const headingId = `note-${note.id}-title`;
   const template = templateName(note.template);
   return (
@@ -21,13 +22,13 @@ export function SignedNoteCard({ contactId, note }: SignedNoteCardProps) {
       <header className="flex flex-wrap items-start justify-between gap-2">
         <div>
           <h3 id={headingId} className="text-sm font-semibold">
-            {formatNoteDate(note.createdAt)}
+            {format.dateTime(note.createdAt)}
           </h3>
           {template && <p className="text-xs text-muted-foreground">{template}</p>}
         </div>
         <p className="flex items-center gap-1.5 text-xs text-muted-foreground">
           <LockIcon aria-hidden="true" className="size-3.5" />
-          Signed {note.signedAt ? formatNoteDate(note.signedAt) : ""}
+          Signed {note.signedAt ? format.dateTime(note.signedAt) : ""}
         </p>
       </header>
       <NoteBodyView document={note.bodyJson} />
@@ -36,7 +37,7 @@ export function SignedNoteCard({ contactId, note }: SignedNoteCardProps) {
           {note.amendments.map((amendment) => (
             <div key={amendment.id} className="rounded-md bg-muted/60 px-3 py-2">
               <p className="text-xs font-medium text-muted-foreground">
-                Amendment · {formatNoteDate(amendment.createdAt)}
+                Amendment · {format.dateTime(amendment.createdAt)}
               </p>
               <p className="text-sm whitespace-pre-wrap">{amendment.body}</p>
             </div>

@@ -4,7 +4,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ChangeEmailSection } from "./change-email-form";
 import { ChangePasswordForm } from "./change-password-form";
-import { SESSIONS_QUERY_KEY, SessionsList } from "./sessions-list";
+import { queryKeys } from "@/lib/query-keys";
+import { SessionsList } from "./sessions-list";
 
 /** Settings → Security: password, sign-in email and where the account is signed in. */
 export function SecuritySettings({ email, displayName }: { email: string; displayName: string }) {
@@ -20,7 +21,7 @@ export function SecuritySettings({ email, displayName }: { email: string; displa
           <ChangePasswordForm
             email={email}
             displayName={displayName}
-            onChanged={() => void queryClient.invalidateQueries({ queryKey: SESSIONS_QUERY_KEY })}
+            onChanged={() => void queryClient.invalidateQueries({ queryKey: queryKeys.sessions })}
           />
         </CardContent>
       </Card>

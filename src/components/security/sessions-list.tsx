@@ -1,28 +1,25 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { formatDistanceToNow } from "date-fns";
 import { MonitorSmartphoneIcon } from "lucide-react";
 import { ConfirmActionDialog } from "@/components/confirm-action-dialog";
+import { usePractitionerFormat } from "@/components/format/practitioner-format";
 import { ErrorAlert } from "@/components/error-alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { apiRequest, isApiError } from "@/lib/api-client";
 import { okResponse } from "@/lib/contracts/auth";
 import { sessionsResponse, type AccountSession } from "@/lib/contracts/security";
+import { queryKeys } from "@/lib/query-keys";
 import { describeUserAgent } from "@/lib/user-agent";
 
-export const SESSIONS_QUERY_KEY = ["auth", "sessions"] as const;
-
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-
 function When({ label, at }: { label: string; at: string }) {
-  const date = new Date(at);
+  const format = usePractitionerFormat();
   return (
     <p className="text-xs text-muted-foreground">
       {label}{" "}
-      <time dateTime={at} title={dateTime.format(date)}>
-        {formatDistanceToNow(date, { addSuffix: true })}
+      <time dateTime={at} title={format.dateTime(at)} suppressHydrationWarning>
+        {format.relative(at, new Date())}
       </time>
     </p>
   );
@@ -77,10 +74,10 @@ function SessionRow({ session, onRevoked }: { session: AccountSession; onRevoked
 export function SessionsList() {
   const queryClient = useQueryClient();
   const sessions = useQuery({
-    queryKey: SESSIONS_QUERY_KEY,
+    queryKey: queryKeys.sessions,
     queryFn: ({ signal }) => apiRequest("/api/auth/sessions", { schema: sessionsResponse, signal }),
   });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: SESSIONS_QUERY_KEY });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.sessions });
 
   if (sessions.isPending) {
     return (

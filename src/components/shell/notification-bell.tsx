@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { Notification } from "@/lib/contracts/notifications";
-import { formatRelativeTime } from "@/lib/relative-time";
+import { usePractitionerFormat } from "@/components/format/practitioner-format";
 import { cn } from "@/lib/utils";
 import { useMarkNotificationsRead, useNotifications } from "./use-notifications";
 
@@ -109,6 +109,7 @@ function NotificationPanel({ onNavigate }: { onNavigate: () => void }) {
 }
 
 function NotificationItem({ notification, onOpen }: { notification: Notification; onOpen: () => void }) {
+  const format = usePractitionerFormat();
   const unread = notification.readAt === null;
   const body = (
     <>
@@ -122,7 +123,7 @@ function NotificationItem({ notification, onOpen }: { notification: Notification
           {unread ? <span className="sr-only"> (unread)</span> : null}
         </span>
         <time dateTime={notification.createdAt} className="text-xs text-muted-foreground">
-          {formatRelativeTime(notification.createdAt)}
+          {format.relative(notification.createdAt, new Date())}
         </time>
       </span>
     </>

@@ -1,5 +1,6 @@
 "use client";
 
+import { queryKeys } from "@/lib/query-keys";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "@/lib/api-client";
 import {
@@ -9,15 +10,13 @@ import {
   type NotificationListResponse,
 } from "@/lib/contracts/notifications";
 
-export const NOTIFICATIONS_QUERY_KEY = ["notifications"] as const;
-
 /** How often the bell asks for news while the tab is open (and again whenever the window regains focus). */
 const POLL_MS = 60_000;
 
 /** The newest notifications and the unread count, polled. */
 export function useNotifications() {
   return useQuery({
-    queryKey: NOTIFICATIONS_QUERY_KEY,
+    queryKey: queryKeys.notifications,
     queryFn: ({ signal }) => apiRequest("/api/notifications", { schema: notificationListResponse, signal }),
     refetchInterval: POLL_MS,
     refetchOnWindowFocus: true,
@@ -33,7 +32,7 @@ export function useMarkNotificationsRead() {
       apiRequest("/api/notifications/read", { method: "POST", body: input, schema: markNotificationsReadResponse }),
     onMutate: (input) => {
       const readAt = new Date().toISOString();
-      queryClient.setQueryData<NotificationListResponse>(NOTIFICATIONS_QUERY_KEY, (current) => {
+      queryClient.setQueryData<NotificationListResponse>(queryKeys.notifications, (current) => {
         if (!current) return current;
         const marks = (id: string) => "all" in input || input.ids.includes(id);
         const items = current.items.map((item) =>
@@ -44,6 +43,6 @@ export function useMarkNotificationsRead() {
         return { ...current, items, unreadCount };
       });
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_QUERY_KEY }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.notifications }),
   });
 }

@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = {
   "note.signed": "Signed a note",
   "note.deleted": "Deleted a note",
   "settings.updated": "Changed settings",
+  "profile.updated": "Changed the profile",
   "consent_document.published": "Published a consent document version",
   "intake_link.created": "Created an intake link",
   "intake_link.revoked": "Revoked an intake link",
@@ -87,7 +88,7 @@ export const AUDIT_CATEGORIES = {
   photos: { label: "Photos", prefixes: ["photo."] },
   notes: { label: "Notes", prefixes: ["note."] },
   consents: { label: "Consents and intake", prefixes: ["consent.", "consent_document.", "intake.", "intake_link."] },
-  settings: { label: "Settings", prefixes: ["settings."] },
+  settings: { label: "Settings", prefixes: ["settings.", "profile."] },
   data: { label: "Exports and account", prefixes: ["audit.", "account."] },
 } as const satisfies Record<string, { label: string; prefixes: readonly string[] }>;
 

@@ -1,3 +1,4 @@
+import { formatCount } from "@/lib/format/numbers";
 import { z } from "@/lib/zod";
 import { contactFiltersQuery } from "./contact-list";
 import { contactIdList } from "./contacts";
@@ -15,7 +16,7 @@ import { contactIdList } from "./contacts";
  */
 export const MAX_MATCHING_SELECTION = 1000;
 
-const tooMany = `At most ${MAX_MATCHING_SELECTION.toLocaleString("en")} clients at once: narrow the search or filters`;
+const tooMany = `At most ${formatCount(MAX_MATCHING_SELECTION)} clients at once: narrow the search or filters`;
 
 /** The list's filters exactly as its query string has them (`{ q: "ann", stage: "VIP Client,Core Client" }`). */
 export const contactSelectionFilter = z.strictObject(contactFiltersQuery.shape);

@@ -18,7 +18,7 @@ describe("profiles under row level security", () => {
     const alice = await signedUpBrowser(routes, "Alice");
     const bob = await signedUpBrowser(routes, "Bob");
 
-    expect(await getProfile(alice.id)).toMatchObject({ userId: alice.id, displayName: "Alice", timeZone: "UTC" });
+    expect(await getProfile(alice.id)).toMatchObject({ userId: alice.id, displayName: "Alice", timeZone: null });
 
     const asAlice = <T>(statement: ReturnType<typeof drizzleSql>) =>
       withUserDb(alice.id, async (tx) => resultRows<T>(await tx.execute(statement)));

@@ -36,7 +36,10 @@ function scratchProfiles(options: { sortedIndex?: boolean; narrowName?: boolean 
         ? varchar("display_name", { length: 120 }).notNull()
         : text("display_name").notNull(),
       businessName: text("business_name"),
-      timeZone: text("time_zone").notNull().default("UTC"),
+      timeZone: text("time_zone"),
+      locale: text("locale"),
+      weekStart: text("week_start").notNull().default("monday"),
+      hourCycle: text("hour_cycle"),
       createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
       updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     },

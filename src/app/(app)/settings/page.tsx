@@ -11,6 +11,12 @@ export const metadata: Metadata = { title: "Settings" };
 /** Every settings page, in the order the overview lists them. */
 const SETTINGS_SECTIONS = [
   {
+    title: "Profile",
+    description: "Your name, the business name clients see, your time zone and how dates and times read.",
+    href: "/settings/profile",
+    linkLabel: "Edit profile",
+  },
+  {
     title: "Tags",
     description: "The labels you give clients, their colours and how many clients carry each.",
     href: "/settings/tags",

@@ -1,5 +1,6 @@
 "use client";
 
+import { queryKeys } from "@/lib/query-keys";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "@/lib/api-client";
 import {
@@ -9,12 +10,10 @@ import {
   type DuplicateReason,
 } from "@/lib/contracts/contact-duplicates";
 
-export const DUPLICATES_QUERY_KEY = ["contact-duplicates"] as const;
-
 /** Other clients who may be the same person as this one. */
 export function useContactDuplicates(contactId: string) {
   return useQuery({
-    queryKey: [...DUPLICATES_QUERY_KEY, "of", contactId],
+    queryKey: queryKeys.duplicates.of(contactId),
     queryFn: async ({ signal }) =>
       (await apiRequest(`/api/contacts/${contactId}/duplicates`, { schema: contactDuplicatesResponse, signal }))
         .duplicates,
@@ -24,7 +23,7 @@ export function useContactDuplicates(contactId: string) {
 /** The practitioner's likely duplicate pairs. */
 export function useDuplicatePairs() {
   return useQuery({
-    queryKey: [...DUPLICATES_QUERY_KEY, "pairs"],
+    queryKey: queryKeys.duplicates.pairs,
     queryFn: async ({ signal }) => apiRequest("/api/contacts/duplicates", { schema: duplicatePairsResponse, signal }),
   });
 }
@@ -36,7 +35,7 @@ export function useDismissDuplicate() {
     mutationFn: async ({ id, otherId }: { id: string; otherId: string }) => {
       await apiRequest(`/api/contacts/${id}/duplicates/dismissals`, { method: "POST", body: { otherId } });
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: DUPLICATES_QUERY_KEY }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.duplicates.all }),
   });
 }
 

@@ -13,7 +13,7 @@ import { apiRequest } from "@/lib/api-client";
 import { MERGEABLE_FIELDS, mergeContactsResponse, type Contact, type MergeableField } from "@/lib/contracts/contacts";
 import { z } from "@/lib/zod";
 import { CONTACTS_QUERY_KEY } from "../list/use-contact-list";
-import { DUPLICATES_QUERY_KEY } from "./duplicates-api";
+import { queryKeys } from "@/lib/query-keys";
 import { MERGE_ROWS, defaultSide, differs, fieldText } from "./merge-fields";
 
 const side = z.enum(["primary", "duplicate"]);
@@ -46,7 +46,7 @@ export function MergeClientsForm({ primary, duplicate }: { primary: Contact; dup
       schema: mergeContactsResponse,
     });
     queryClient.removeQueries({ queryKey: CONTACTS_QUERY_KEY });
-    await queryClient.invalidateQueries({ queryKey: DUPLICATES_QUERY_KEY });
+    await queryClient.invalidateQueries({ queryKey: queryKeys.duplicates.all });
     router.replace(`/clients/${primary.id}?merged=1`);
   }
 

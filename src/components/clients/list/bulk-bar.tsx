@@ -1,6 +1,7 @@
 "use client";
 
 import { DownloadIcon, LoaderCircleIcon, TagIcon, Trash2Icon, XIcon } from "lucide-react";
+import { formatCount } from "@/lib/format/numbers";
 import { ErrorAlert } from "@/components/error-alert";
 import { Button } from "@/components/ui/button";
 import { countOf } from "@/lib/contact-display";
@@ -68,10 +69,10 @@ export function BulkBar({
         <p className="basis-full text-sm text-muted-foreground">
           {offer.kind === "offer" ? (
             <Button size="sm" variant="link" className="h-auto p-0" onClick={() => onSelectAllMatching(offer.total)}>
-              Select all {offer.total.toLocaleString("en")} matching
+              Select all {formatCount(offer.total)} matching
             </Button>
           ) : (
-            `Only the loaded clients are selected: one action takes at most ${MAX_MATCHING_SELECTION.toLocaleString("en")} of the ${offer.total.toLocaleString("en")} matching. Narrow the search or filters to act on all of them.`
+            `Only the loaded clients are selected: one action takes at most ${formatCount(MAX_MATCHING_SELECTION)} of the ${formatCount(offer.total)} matching. Narrow the search or filters to act on all of them.`
           )}
         </p>
       )}

@@ -3,6 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { LoaderCircleIcon } from "lucide-react";
 import { useState } from "react";
+import { formatCount } from "@/lib/format/numbers";
 import { TagPicker } from "@/components/tags/tag-picker";
 import { TAGS_QUERY_KEY } from "@/components/tags/use-tags";
 import { ErrorAlert } from "@/components/error-alert";
@@ -82,7 +83,7 @@ export function BulkDeleteDialog({ selection, count, open, onOpenChange, onDone 
             {"ids" in selection
               ? count === 1
                 ? "This client"
-                : `These ${count.toLocaleString("en")} clients`
+                : `These ${formatCount(count)} clients`
               : `All ${countOf(count, "client")} matching the search and filters`}
             , with their notes and tags, will be deleted for good. This cannot be undone.
           </AlertDialogDescription>

@@ -3,6 +3,7 @@
 import { ArrowDownUpIcon, DownloadIcon, UploadIcon, UserPlusIcon, UsersIcon } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { usePractitionerFormat } from "@/components/format/practitioner-format";
 import { Button } from "@/components/ui/button";
 import type { ContactSort } from "@/lib/contracts/contact-list";
 import { NativeSelect } from "../field-controls";
@@ -41,7 +42,7 @@ export function ClientsActions({ onNewClient }: { onNewClient: () => void }) {
 
 /** A link to `GET /api/contacts/export` with the list's search, filters and sort: a CSV of what the list shows. */
 export function ExportLink({ params, children }: { params: ListParams; children?: ReactNode }) {
-  const query = apiListQuery(params).toString();
+  const query = apiListQuery(params, usePractitionerFormat().settings.timeZone).toString();
   return (
     <Button variant="outline" asChild>
       <a href={`/api/contacts/export${query ? `?${query}` : ""}`} download>

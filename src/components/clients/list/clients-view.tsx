@@ -4,6 +4,7 @@ import { SearchXIcon, UploadIcon, UserPlusIcon, UsersIcon } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useRef, useState } from "react";
+import { usePractitionerFormat } from "@/components/format/practitioner-format";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
@@ -38,7 +39,8 @@ export function ClientsView() {
   const selectionExport = useExportSelection(setAnnouncement);
 
   // Another search or filter is another set of clients: ticks on the old set would act on rows out of sight.
-  const filterKey = apiFilterQuery(params).toString();
+  const { timeZone } = usePractitionerFormat().settings;
+  const filterKey = apiFilterQuery(params, timeZone).toString();
   const [selectionKey, setSelectionKey] = useState(filterKey);
   if (filterKey !== selectionKey) {
     setSelectionKey(filterKey);
@@ -52,7 +54,7 @@ export function ClientsView() {
   const bulkSelection: ContactSelectionBody =
     matchingCount === null
       ? { ids: [...selection.selected] }
-      : { filter: Object.fromEntries(apiFilterQuery(params)), expectedCount: matchingCount };
+      : { filter: Object.fromEntries(apiFilterQuery(params, timeZone)), expectedCount: matchingCount };
   const selectedCount = matchingCount ?? selection.selected.size;
 
   usePageShortcuts({ "/": () => searchRef.current?.focus(), n: () => setCreating(true) });

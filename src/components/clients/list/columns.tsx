@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { TagBadge } from "@/components/tags/tag-badge";
-import { formatDay } from "@/lib/contact-display";
+import { FormattedDate } from "@/components/format/practitioner-format";
 import type { ContactSort } from "@/lib/contracts/contact-list";
 import type { ContactSummary } from "@/lib/contracts/contacts";
 import { StageBadge } from "../stage-badge";
@@ -41,7 +41,7 @@ export const CONTACT_COLUMNS: readonly ContactColumn[] = [
     sort: "lastVisit",
     col: "w-0 md:w-30",
     visibility: "max-md:invisible max-md:px-0",
-    cell: (contact) => formatDay(contact.lastVisitAt),
+    cell: (contact) => <FormattedDate iso={contact.lastVisitAt} />,
   },
   {
     id: "created",
@@ -49,7 +49,7 @@ export const CONTACT_COLUMNS: readonly ContactColumn[] = [
     sort: "created",
     col: "w-0 xl:w-30",
     visibility: "max-xl:invisible max-xl:px-0",
-    cell: (contact) => formatDay(contact.createdAt),
+    cell: (contact) => <FormattedDate iso={contact.createdAt} />,
   },
   {
     id: "updated",
@@ -57,7 +57,7 @@ export const CONTACT_COLUMNS: readonly ContactColumn[] = [
     sort: "updated",
     col: "w-0 xl:w-30",
     visibility: "max-xl:invisible max-xl:px-0",
-    cell: (contact) => formatDay(contact.updatedAt),
+    cell: (contact) => <FormattedDate iso={contact.updatedAt} />,
   },
 ];
 

@@ -1,11 +1,14 @@
 "use client";
 
+import { usePractitionerFormat } from "@/components/format/practitioner-format";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { TagSwatch } from "@/components/tags/tag-badge";
 import { useTags } from "@/components/tags/use-tags";
-import { countOf, formatCalendarDate, SOURCE_LABELS } from "@/lib/contact-display";
+import { countOf, SOURCE_LABELS } from "@/lib/contact-display";
+import { formatCalendarDate } from "@/lib/format/dates";
+import type { FormatSettings } from "@/lib/format/settings";
 import { CONTACT_SOURCES, LIFECYCLE_STAGES } from "@/lib/contracts/contacts";
 import { FilterCheckboxItem, FilterChip, FilterRadioGroup } from "./filter-menu";
 import { isFiltered, withoutFilters, type ListParams } from "./list-params";
@@ -28,10 +31,11 @@ const PRESENCE_FILTERS = [
   { field: "newFromIntake", label: "Intake", yes: "New from intake", no: "Opened since" },
 ] as const;
 
-function rangeLabel(from: string | null, to: string | null): string | null {
-  if (from && to) return `${formatCalendarDate(from)} – ${formatCalendarDate(to)}`;
-  if (from) return `from ${formatCalendarDate(from)}`;
-  if (to) return `until ${formatCalendarDate(to)}`;
+function rangeLabel(from: string | null, to: string | null, settings: FormatSettings): string | null {
+  const day = (value: string) => formatCalendarDate(value, settings);
+  if (from && to) return `${day(from)} – ${day(to)}`;
+  if (from) return `from ${day(from)}`;
+  if (to) return `until ${day(to)}`;
   return null;
 }
 
@@ -46,6 +50,7 @@ export function FilterBar({
   count: number | undefined;
 }) {
   const tags = useTags();
+  const format = usePractitionerFormat();
   const tagName = params.tag ? (tags.data?.find((tag) => tag.id === params.tag)?.name ?? "a tag") : null;
   const set = (changes: Partial<ListParams>) => onChange({ ...params, ...changes });
 
@@ -121,7 +126,7 @@ export function FilterBar({
       ))}
       <FilterChip
         label="Added"
-        value={rangeLabel(params.createdFrom, params.createdTo)}
+        value={rangeLabel(params.createdFrom, params.createdTo, format.settings)}
         onClear={() => set({ createdFrom: null, createdTo: null })}
         popover
       >

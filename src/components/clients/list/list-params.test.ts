@@ -56,15 +56,18 @@ describe("clients list URL", () => {
 });
 
 describe("API query", () => {
-  it("turns the created range into local midnights with the end day included", () => {
-    const query = apiFilterQuery({ ...EMPTY_LIST_PARAMS, createdFrom: "2025-03-01", createdTo: "2025-03-31" });
-    expect(query.get("createdFrom")).toBe(new Date(2025, 2, 1).toISOString());
-    expect(query.get("createdTo")).toBe(new Date(2025, 3, 1).toISOString());
+  it("turns the created range into midnights in the practitioner's zone with the end day included", () => {
+    const range = { ...EMPTY_LIST_PARAMS, createdFrom: "2025-03-01", createdTo: "2025-03-31" };
+    const query = apiFilterQuery(range, "America/New_York");
+    expect(query.get("createdFrom")).toBe("2025-03-01T05:00:00.000Z");
+    // New York is on daylight time by 1 April: its midnight is an hour earlier in UTC.
+    expect(query.get("createdTo")).toBe("2025-04-01T04:00:00.000Z");
+    expect(apiFilterQuery(range, "Asia/Tokyo").get("createdFrom")).toBe("2025-02-28T15:00:00.000Z");
   });
 
   it("never asks for relevance without a search", () => {
-    expect(apiListQuery({ ...EMPTY_LIST_PARAMS, sort: "relevance" }).has("sort")).toBe(false);
-    expect(apiListQuery({ ...EMPTY_LIST_PARAMS, q: "ana", sort: "relevance" }).get("sort")).toBe("relevance");
+    expect(apiListQuery({ ...EMPTY_LIST_PARAMS, sort: "relevance" }, "UTC").has("sort")).toBe(false);
+    expect(apiListQuery({ ...EMPTY_LIST_PARAMS, q: "ana", sort: "relevance" }, "UTC").get("sort")).toBe("relevance");
   });
 
   it("keeps the sort out of the filters that count and export share", () => {
@@ -74,8 +77,8 @@ describe("API query", () => {
       sort: "updated" as const,
       order: "asc" as const,
     };
-    expect(apiFilterQuery(params).toString()).toBe("stage=Prospect");
-    expect(apiListQuery(params).toString()).toBe("stage=Prospect&sort=updated&order=asc");
+    expect(apiFilterQuery(params, "UTC").toString()).toBe("stage=Prospect");
+    expect(apiListQuery(params, "UTC").toString()).toBe("stage=Prospect&sort=updated&order=asc");
   });
 });
 

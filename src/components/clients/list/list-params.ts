@@ -1,3 +1,4 @@
+import { startOfZonedDay } from "@/lib/format/dates";
 import { z } from "@/lib/zod";
 import { CONTACT_SORTS, type ContactSort } from "@/lib/contracts/contact-list";
 import { CONTACT_SOURCES, LIFECYCLE_STAGES, type ContactSource, type LifecycleStage } from "@/lib/contracts/contacts";
@@ -91,26 +92,23 @@ export function pageQuery(params: ListParams): string {
   return new URLSearchParams(entries).toString();
 }
 
-/** Local midnight at the start of `day` plus `addDays`, as the instant the API expects. */
-function localMidnight(value: string, addDays = 0): string {
-  const [year = 0, month = 1, date = 1] = value.split("-").map(Number);
-  return new Date(year, month - 1, date + addDays).toISOString();
-}
-
-/** The filters as the API reads them (list, count and export): days become instants, the end day is included. */
-export function apiFilterQuery(params: ListParams): URLSearchParams {
+/**
+ * The filters as the API reads them (list, count and export): days become the instants they start at
+ * in the practitioner's time zone, the end day included.
+ */
+export function apiFilterQuery(params: ListParams, timeZone: string): URLSearchParams {
   const search = new URLSearchParams();
   for (const [name, value] of filterEntries(params)) {
-    if (name === "createdFrom") search.set(name, localMidnight(value));
-    else if (name === "createdTo") search.set(name, localMidnight(value, 1));
+    if (name === "createdFrom") search.set(name, startOfZonedDay(value, timeZone));
+    else if (name === "createdTo") search.set(name, startOfZonedDay(value, timeZone, 1));
     else search.set(name, value);
   }
   return search;
 }
 
 /** The list's query: the filters plus the sort, which only the list takes. */
-export function apiListQuery(params: ListParams): URLSearchParams {
-  const search = apiFilterQuery(params);
+export function apiListQuery(params: ListParams, timeZone: string): URLSearchParams {
+  const search = apiFilterQuery(params, timeZone);
   if (params.sort && !(params.sort === "relevance" && !params.q.trim())) search.set("sort", params.sort);
   if (params.order) search.set("order", params.order);
   return search;

@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
+import { usePractitionerFormat } from "@/components/format/practitioner-format";
 import { apiRequest } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 import { contactCountResponse, contactListResponse } from "@/lib/contracts/contact-list";
@@ -20,7 +21,8 @@ const PAGE_SIZE = 100;
  * screen until the new ones arrive.
  */
 export function useContactPages(params: ListParams) {
-  const query = apiListQuery(params).toString();
+  const { timeZone } = usePractitionerFormat().settings;
+  const query = apiListQuery(params, timeZone).toString();
   const pages = useInfiniteQuery({
     queryKey: queryKeys.contacts.list(query),
     initialPageParam: null as string | null,
@@ -41,7 +43,8 @@ export function useContactPages(params: ListParams) {
 
 /** How many clients match the filters (all of them with none). */
 export function useContactCount(params: ListParams) {
-  const query = apiFilterQuery(params).toString();
+  const { timeZone } = usePractitionerFormat().settings;
+  const query = apiFilterQuery(params, timeZone).toString();
   return useQuery({
     queryKey: queryKeys.contacts.count(query),
     queryFn: ({ signal }) => apiRequest(`/api/contacts/count?${query}`, { schema: contactCountResponse, signal }),

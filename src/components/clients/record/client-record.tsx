@@ -6,7 +6,7 @@ import { useState, type ReactNode } from "react";
 import { SOURCE_LABELS } from "@/lib/contact-display";
 import type { Contact } from "@/lib/contracts/contacts";
 import { ClientPhotoEditor } from "../client-photo-editor";
-import { LocalDay } from "../local-day";
+import { FormattedDate } from "@/components/format/practitioner-format";
 import { ClientTags } from "./client-tags";
 import { DeleteClientButton } from "./delete-client";
 import { DETAIL_SECTIONS } from "./detail-fields";
@@ -50,11 +50,11 @@ export function ClientRecord({
                 </span>
               ))}
               {reachParts.length > 0 && <br />}
-              Added <LocalDay iso={contact.createdAt} /> · {SOURCE_LABELS[contact.source]}
+              Added <FormattedDate iso={contact.createdAt} /> · {SOURCE_LABELS[contact.source]}
               {contact.lastVisitAt && (
                 <>
                   {" "}
-                  · Last visit <LocalDay iso={contact.lastVisitAt} />
+                  · Last visit <FormattedDate iso={contact.lastVisitAt} />
                 </>
               )}
             </p>

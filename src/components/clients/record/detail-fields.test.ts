@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { updateContactInput, type Contact } from "@/lib/contracts/contacts";
 import { DETAIL_SECTIONS, displayValue, formValue, sectionPatch, type DetailSection } from "./detail-fields";
 
+const SETTINGS = { locale: "en-GB", timeZone: "Pacific/Pago_Pago", hourCycle: null };
+
 const contact: Contact = {
   id: "3f1c1d0e-8d4a-4f8e-9a51-2c3d4e5f6a7b",
   displayName: "Ana García",
@@ -56,12 +58,12 @@ describe("client detail fields", () => {
   });
 
   it("shows values in words and empty ones as null", () => {
-    expect(displayValue(contact, field("contact", "dateOfBirth"))).toBe("17 May 1990");
-    expect(displayValue(contact, field("contact", "phone"))).toBeNull();
-    expect(displayValue(contact, field("health", "healthContext.allergies"))).toBe("Nuts, Latex");
-    expect(displayValue(contact, field("health", "healthContext.conditions"))).toBeNull();
-    expect(displayValue(contact, field("preferences", "preferences.preferredChannel"))).toBe("Text message");
-    expect(displayValue(contact, field("preferences", "preferences.remindersOptIn"))).toBe("No");
+    expect(displayValue(contact, field("contact", "dateOfBirth"), SETTINGS)).toBe("17 May 1990");
+    expect(displayValue(contact, field("contact", "phone"), SETTINGS)).toBeNull();
+    expect(displayValue(contact, field("health", "healthContext.allergies"), SETTINGS)).toBe("Nuts, Latex");
+    expect(displayValue(contact, field("health", "healthContext.conditions"), SETTINGS)).toBeNull();
+    expect(displayValue(contact, field("preferences", "preferences.preferredChannel"), SETTINGS)).toBe("Text message");
+    expect(displayValue(contact, field("preferences", "preferences.remindersOptIn"), SETTINGS)).toBe("No");
   });
 
   it("sends a nested object whole, with lines as a list and blanks for the contract to clear", () => {

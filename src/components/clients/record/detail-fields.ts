@@ -1,4 +1,5 @@
-import { formatCalendarDate } from "@/lib/contact-display";
+import { formatCalendarDate } from "@/lib/format/dates";
+import type { FormatSettings } from "@/lib/format/settings";
 import { PREFERRED_CHANNELS, type Contact } from "@/lib/contracts/contacts";
 
 export type FieldKind = "text" | "email" | "tel" | "date" | "textarea" | "list" | "select" | "checkbox";
@@ -122,12 +123,12 @@ export function formValue(contact: Contact, field: DetailField): FieldValue {
 }
 
 /** How a field reads when not being edited; null when it is empty. */
-export function displayValue(contact: Contact, field: DetailField): string | null {
+export function displayValue(contact: Contact, field: DetailField, settings: FormatSettings): string | null {
   const value = valueAt(contact, field.path);
   if (field.kind === "checkbox") return value === true ? "Yes" : value === false ? "No" : null;
   if (field.kind === "list") return Array.isArray(value) && value.length > 0 ? value.join(", ") : null;
   if (typeof value !== "string" || value === "") return null;
-  if (field.kind === "date") return formatCalendarDate(value);
+  if (field.kind === "date") return formatCalendarDate(value, settings);
   if (field.kind === "select") return field.options?.find((option) => option.value === value)?.label ?? value;
   return value;
 }

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
 import { updateContactInput, type Contact } from "@/lib/contracts/contacts";
 import { DetailFieldControl } from "./detail-field-control";
+import { usePractitionerFormat } from "@/components/format/practitioner-format";
 import { displayValue, formValue, sectionPatch, type DetailSection, type FieldValue } from "./detail-fields";
 import { useContactPatch } from "./use-contact-patch";
 
@@ -27,6 +28,7 @@ export function DetailsSection({
   contact: Contact;
   onSaved: (contact: Contact) => void;
 }) {
+  const format = usePractitionerFormat();
   const [mode, setMode] = useState<Mode>({ editing: false });
   const [saved, setSaved] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -92,7 +94,7 @@ export function DetailsSection({
       ) : (
         <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[minmax(8rem,auto)_1fr]">
           {section.fields.map((field) => {
-            const shown = displayValue(contact, field);
+            const shown = displayValue(contact, field, format.settings);
             return (
               <div key={field.path} className="grid gap-y-0.5 sm:col-span-2 sm:grid-cols-subgrid">
                 <dt className="text-sm text-muted-foreground">{field.label}</dt>

@@ -1,7 +1,7 @@
 "use client";
 
 import { CircleCheckIcon, LoaderCircleIcon } from "lucide-react";
-import { useMemo, useState } from "react";
+import { useMemo, useState, useSyncExternalStore } from "react";
 import { useWatch } from "react-hook-form";
 import { FormErrorAlert } from "@/components/forms/form-error-alert";
 import { useContractForm } from "@/components/forms/use-contract-form";
@@ -10,6 +10,8 @@ import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, For
 import { Input } from "@/components/ui/input";
 import { ApiError, apiRequest, isApiError } from "@/lib/api-client";
 import type { ConsentDocument } from "@/lib/contracts/consents";
+import { formatDate } from "@/lib/format/dates";
+import { browserFormat } from "@/lib/format/settings";
 import { INTAKE_LINK_UNAVAILABLE, INTAKE_PHOTO_MAX_BYTES } from "@/lib/contracts/intake";
 import { ConsentSection } from "./consent-section";
 import { blankIntakeForm, intakeFormContract, intakeInputFrom } from "./form-values";
@@ -27,10 +29,14 @@ type Outcome = "editing" | "submitted" | "unavailable";
 
 const PHOTO_TOO_LARGE = "The photo is larger than 8 MB";
 
+const noSubscription = () => () => {};
+const todayInThisBrowser = () => formatDate(new Date(), browserFormat(), { style: "long" });
+
 /** The public intake form: checked in the browser with the server's contract, sent as one multipart request. */
 export function IntakeForm({ token, documents }: { token: string; documents: readonly ConsentDocument[] }) {
   const [outcome, setOutcome] = useState<Outcome>("editing");
-  const today = new Date().toLocaleDateString(undefined, { year: "numeric", month: "long", day: "numeric" });
+  // Written only in the browser: the client's own date, which the server cannot know (no hydration mismatch).
+  const today = useSyncExternalStore(noSubscription, todayInThisBrowser, () => "");
   const [schema] = useState(() => intakeFormContract(documents));
   const defaultValues = useMemo(() => blankIntakeForm(documents), [documents]);
   const contract = useContractForm(schema, {

@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { setImmediate } from "node:timers/promises";
 import { CsvError, parse } from "csv-parse";
+import { formatCount } from "@/lib/format/numbers";
 import { CSV_IMPORT_LIMITS, type CsvDelimiter } from "@/lib/contracts/contact-csv";
 import { AppError } from "@/server/errors";
 import { restoreFormula } from "./csv-cells";
@@ -109,7 +110,7 @@ export async function parseCsvFile(text: string): Promise<CsvTable> {
   });
   if (rows.length === 0) throw unreadable("The file has no rows of clients below its header.");
   if (rows.length > CSV_IMPORT_LIMITS.rows) {
-    const message = `The file has ${rows.length.toLocaleString("en")} rows; import at most ${CSV_IMPORT_LIMITS.rows.toLocaleString("en")} at a time.`;
+    const message = `The file has ${formatCount(rows.length)} rows; import at most ${formatCount(CSV_IMPORT_LIMITS.rows)} at a time.`;
     throw new AppError("payload_too_large", message, { details: [{ path: "file", message }] });
   }
   return { delimiter, headers, rows };

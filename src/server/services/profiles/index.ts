@@ -1,2 +1,4 @@
 export { ensureProfile } from "./ensure-profile";
-export { getProfile, type Profile } from "./get-profile";
+export { practitionerFormat } from "./format-settings";
+export { getProfile, readProfile, type Profile } from "./get-profile";
+export { updateProfile, updateProfileInput } from "./update-profile";

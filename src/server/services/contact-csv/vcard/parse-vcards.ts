@@ -1,3 +1,4 @@
+import { formatCount } from "@/lib/format/numbers";
 import { setImmediate } from "node:timers/promises";
 import { AppError } from "@/server/errors";
 
@@ -173,7 +174,7 @@ async function unfold(text: string): Promise<LogicalLine[]> {
       const name = growing.text.slice(0, 40).split(/[;:]/)[0]?.toUpperCase().replace(/^.*\./, "") ?? "";
       if (!BINARY_PROPERTIES.has(name)) {
         throw unreadable(
-          `Line ${growing.line} is over ${VCARD_MAX_LINE_CHARS.toLocaleString("en")} characters long; no field of a contact card is that long. Export the contacts again from your address book.`,
+          `Line ${growing.line} is over ${formatCount(VCARD_MAX_LINE_CHARS)} characters long; no field of a contact card is that long. Export the contacts again from your address book.`,
         );
       }
     }

@@ -1,3 +1,4 @@
+import { formatCount } from "@/lib/format/numbers";
 import { CSV_IMPORT_LIMITS } from "@/lib/contracts/contact-csv";
 import { AppError } from "@/server/errors";
 import { GOOGLE_SEPARATOR, isDroppedGoogleGroup, writeList } from "../csv-cells";
@@ -158,7 +159,7 @@ export function countCards(text: string): number {
 export async function vcardTable(text: string): Promise<CsvTable> {
   const count = countCards(text);
   if (count > CSV_IMPORT_LIMITS.rows) {
-    const message = `The file has ${count.toLocaleString("en")} contact cards; import at most ${CSV_IMPORT_LIMITS.rows.toLocaleString("en")} at a time.`;
+    const message = `The file has ${formatCount(count)} contact cards; import at most ${formatCount(CSV_IMPORT_LIMITS.rows)} at a time.`;
     throw new AppError("payload_too_large", message, { details: [{ path: "file", message }] });
   }
   const cards = await parseVCards(text);

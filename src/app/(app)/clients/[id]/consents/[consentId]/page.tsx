@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConsentStatus } from "@/components/consents/consent-status";
 import { ConsentText } from "@/components/consents/consent-text";
-import { LocalDateTime } from "@/components/consents/local-date-time";
+import { FormattedDateTime } from "@/components/format/practitioner-format";
 import { PrintButton } from "@/components/consents/print-button";
 import { Button } from "@/components/ui/button";
 import { CONSENT_KIND_LABELS, consentRecordParams, type ClientConsentDetail } from "@/lib/contracts/consents";
@@ -78,7 +78,7 @@ export default async function ConsentRecordPage({ params }: ConsentPageProps) {
           </dd>
           <dt className="text-muted-foreground">Recorded</dt>
           <dd>
-            <LocalDateTime iso={record.recordedAt} />
+            <FormattedDateTime zone iso={record.recordedAt} />
           </dd>
           <dt className="text-muted-foreground">How</dt>
           <dd>{record.source === "intake" ? "Intake form, answered by the client" : "Recorded by the practitioner"}</dd>

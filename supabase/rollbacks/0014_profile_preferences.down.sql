@@ -1,0 +1,10 @@
+alter table public.profiles drop constraint if exists profiles_hour_cycle_check;
+alter table public.profiles drop constraint if exists profiles_week_start_check;
+alter table public.profiles drop constraint if exists profiles_time_zone_check;
+alter table public.profiles drop constraint if exists profiles_locale_check;
+alter table public.profiles drop column if exists hour_cycle;
+alter table public.profiles drop column if exists week_start;
+alter table public.profiles drop column if exists locale;
+update public.profiles set time_zone = 'UTC' where time_zone is null;
+alter table public.profiles alter column time_zone set default 'UTC';
+alter table public.profiles alter column time_zone set not null;
