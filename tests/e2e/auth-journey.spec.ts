@@ -75,7 +75,7 @@ test("sign up, sign out, sign in, walk the shell with the keyboard, sign out of 
   const nav = page.getByRole("navigation", { name: "Main" });
   for (const area of AREAS) {
     const link = nav.getByRole("link", { name: area.name });
-    for (let presses = 0; presses < 20 && !(await link.evaluate((el) => el === document.activeElement)); presses++) {
+    for (let presses = 0; presses < 60 && !(await link.evaluate((el) => el === document.activeElement)); presses++) {
       await page.keyboard.press("Shift+Tab");
     }
     await expect(link).toBeFocused();

@@ -40,7 +40,10 @@ test("another session is signed out from Settings → Security, the password is 
   await passwordForm.getByLabel("Current password").fill("not my password at all");
   await passwordForm.getByLabel("New password").fill(newPassword);
   await passwordForm.getByRole("button", { name: "Change password" }).click();
-  await expect(passwordForm.getByText("The current password is incorrect.")).toBeVisible();
+  // On the field it is about (and in the form's alert above).
+  await expect(passwordForm.getByLabel("Current password")).toHaveAccessibleDescription(
+    /The current password is incorrect\./,
+  );
 
   await passwordForm.getByLabel("Current password").fill(account.password);
   await passwordForm.getByRole("button", { name: "Change password" }).click();

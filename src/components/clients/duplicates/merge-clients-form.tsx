@@ -46,6 +46,11 @@ export function MergeClientsForm({ primary, duplicate }: { primary: Contact; dup
       schema: mergeContactsResponse,
     });
     queryClient.removeQueries({ queryKey: CONTACTS_QUERY_KEY });
+    // The kept client's notes and consents now include the other's: never show a page cached before.
+    for (const id of [primary.id, duplicate.id]) {
+      queryClient.removeQueries({ queryKey: queryKeys.notes(id) });
+      queryClient.removeQueries({ queryKey: queryKeys.consents(id) });
+    }
     await queryClient.invalidateQueries({ queryKey: queryKeys.duplicates.all });
     router.replace(`/clients/${primary.id}?merged=1`);
   }
