@@ -1,26 +1,16 @@
-/** A short "Browser on System" label for a recorded user agent, for the sessions list (never exact). */
-export function describeUserAgent(userAgent: string): string {
-  const ua = userAgent.slice(0, 512);
-  if (ua.trim() === "") return "Unknown device";
-  const browser = BROWSERS.find(([pattern]) => pattern.test(ua))?.[1];
-  const system = SYSTEMS.find(([pattern]) => pattern.test(ua))?.[1];
-  if (browser && system) return `${browser} on ${system}`;
-  return browser ?? system ?? "Unknown browser";
-}
-
-// Order matters: Edge and Opera say "Chrome", Chrome says "Safari", iPads may say "Macintosh".
-const BROWSERS: [RegExp, string][] = [
-  [/\bEdg(e|A|iOS)?\//, "Edge"],
-  [/\b(OPR|Opera)\//, "Opera"],
+/** Browser and system names, most specific first (Edge and Opera also say Chrome; Chrome also says Safari; iPads may say Macintosh). */
+const BROWSERS: ReadonlyArray<[RegExp, string]> = [
+  [/\bEdg(?:e|A|iOS)?\//, "Edge"],
+  [/\b(?:OPR|Opera)\//, "Opera"],
   [/\bSamsungBrowser\//, "Samsung Internet"],
-  [/\b(Firefox|FxiOS)\//, "Firefox"],
-  [/\b(Chrome|CriOS|Chromium)\//, "Chrome"],
+  [/\b(?:Firefox|FxiOS)\//, "Firefox"],
+  [/\b(?:Chrome|CriOS|Chromium)\//, "Chrome"],
   [/\bVersion\/[\d.]+.*\bSafari\//, "Safari"],
-  [/\bcurl\//, "curl"],
+  [/\bcurl\//i, "curl"],
 ];
 
-const SYSTEMS: [RegExp, string][] = [
-  [/\b(iPhone|iPod)\b/, "iPhone"],
+const SYSTEMS: ReadonlyArray<[RegExp, string]> = [
+  [/\b(?:iPhone|iPod)\b/, "iPhone"],
   [/\biPad\b/, "iPad"],
   [/\bAndroid\b/, "Android"],
   [/\bCrOS\b/, "ChromeOS"],
@@ -28,3 +18,21 @@ const SYSTEMS: [RegExp, string][] = [
   [/\bMac OS X\b|\bMacintosh\b/, "macOS"],
   [/\bLinux\b/, "Linux"],
 ];
+
+const first = (table: ReadonlyArray<[RegExp, string]>, text: string) =>
+  table.find(([pattern]) => pattern.test(text))?.[1];
+
+/** The browser and system a user agent names, where known (never exact versions). */
+export function userAgentParts(userAgent: string): { browser?: string; system?: string } {
+  const browser = first(BROWSERS, userAgent);
+  const system = first(SYSTEMS, userAgent);
+  return { ...(browser ? { browser } : {}), ...(system ? { system } : {}) };
+}
+
+/** A short "Browser on System" label for a recorded user agent, for the sessions list (never exact). */
+export function describeUserAgent(userAgent: string): string {
+  if (userAgent.trim() === "") return "Unknown device";
+  const { browser, system } = userAgentParts(userAgent.slice(0, 512));
+  if (browser && system) return `${browser} on ${system}`;
+  return browser ?? system ?? "Unknown browser";
+}
