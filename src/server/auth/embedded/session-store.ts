@@ -4,6 +4,7 @@ import { getDatabase, withSystemDb } from "@/server/db";
 import { clientListVersionSql } from "@/server/db/client-list-version";
 import { resultRows } from "@/server/db/result-rows";
 import type { AccountSession } from "../adapter";
+import { accountSessionOf, type SessionRow } from "../session-row";
 import type { SessionUser } from "../session-user";
 import { countLookup, cachedSession, forgetSession, forgetSessionsOf, rememberSession } from "./session-cache";
 import { hashToken, newSessionToken, type SessionTransport } from "./tokens";
@@ -107,15 +108,6 @@ export async function closeAllSessions(userId: string): Promise<void> {
   forgetSessionsOf(userId);
 }
 
-interface SessionRow {
-  id: string;
-  created_at: string;
-  last_seen_at: string;
-  ip: string | null;
-  user_agent: string | null;
-  current: boolean;
-}
-
 /** The user's live sessions (expired and idle ones are not), newest activity first; `currentToken` marks the caller's. */
 export async function listUserSessions(userId: string, currentToken: string | undefined): Promise<AccountSession[]> {
   const current = currentToken ? hashToken(currentToken) : Buffer.alloc(0);
@@ -130,14 +122,7 @@ export async function listUserSessions(userId: string, currentToken: string | un
          order by last_seen_at desc, created_at desc`),
     ),
   );
-  return rows.map((row) => ({
-    id: row.id,
-    current: row.current,
-    createdAt: new Date(row.created_at).toISOString(),
-    lastSeenAt: new Date(row.last_seen_at).toISOString(),
-    ip: row.ip,
-    userAgent: row.user_agent ?? "",
-  }));
+  return rows.map(accountSessionOf);
 }
 
 /** Closes one session of this user by its id; false when the user has no such session (another user's included). */

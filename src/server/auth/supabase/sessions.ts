@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { withSystemDb } from "@/server/db";
 import { resultRows } from "@/server/db/result-rows";
 import type { AccountSession } from "../adapter";
+import { accountSessionOf, type SessionRow } from "../session-row";
 
 /**
  * GoTrue has no API that lists a user's sessions or signs out one of them by id, so both go to its
@@ -10,14 +11,7 @@ import type { AccountSession } from "../adapter";
  */
 export async function listSupabaseSessions(userId: string, currentId: string | null): Promise<AccountSession[]> {
   const rows = await withSystemDb("auth:list-sessions", async (tx) =>
-    resultRows<{
-      id: string;
-      created_at: string;
-      last_seen_at: string;
-      ip: string | null;
-      user_agent: string | null;
-      current: boolean;
-    }>(
+    resultRows<SessionRow>(
       await tx.execute(sql`
         select id, created_at, coalesce(updated_at, created_at) as last_seen_at, host(ip) as ip, user_agent,
                id = ${currentId}::uuid as current
@@ -26,14 +20,7 @@ export async function listSupabaseSessions(userId: string, currentId: string | n
          order by coalesce(updated_at, created_at) desc, created_at desc`),
     ),
   );
-  return rows.map((row) => ({
-    id: row.id,
-    current: row.current === true,
-    createdAt: new Date(row.created_at).toISOString(),
-    lastSeenAt: new Date(row.last_seen_at).toISOString(),
-    ip: row.ip,
-    userAgent: row.user_agent ?? "",
-  }));
+  return rows.map(accountSessionOf);
 }
 
 /** Deletes one session of this user (its refresh tokens cascade); false when the user has no such session. */
