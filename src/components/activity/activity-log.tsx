@@ -1,7 +1,7 @@
 "use client";
 
-import { ArrowLeftIcon, DownloadIcon, HistoryIcon, Loader2Icon } from "lucide-react";
-import Link from "next/link";
+import { BackLink } from "@/components/back-link";
+import { DownloadIcon, HistoryIcon, Loader2Icon } from "lucide-react";
 import { useState } from "react";
 import { usePractitionerFormat } from "@/components/format/practitioner-format";
 import { EmptyState } from "@/components/empty-state";
@@ -41,13 +41,9 @@ export function ActivityLog({ initialFilters }: { initialFilters: ActivityFilter
 
   return (
     <>
-      <Link
-        href="/settings"
-        className="mb-6 inline-flex items-center gap-1.5 rounded-md text-sm font-medium text-muted-foreground hover:text-foreground focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
-      >
-        <ArrowLeftIcon aria-hidden="true" className="size-4" />
+      <BackLink href="/settings" className="mb-6">
         Settings
-      </Link>
+      </BackLink>
       <PageHeader
         title="Activity"
         description="Sign-ins, client records viewed or changed, exports and settings changes on your account."

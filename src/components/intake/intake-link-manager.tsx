@@ -1,7 +1,7 @@
 "use client";
 
-import { ArrowLeftIcon, LinkIcon } from "lucide-react";
-import Link from "next/link";
+import { BackLink } from "@/components/back-link";
+import { LinkIcon } from "lucide-react";
 import { useState, type Ref } from "react";
 import { FormattedDate } from "@/components/format/practitioner-format";
 import { EmptyState } from "@/components/empty-state";
@@ -32,13 +32,9 @@ export function IntakeLinkManager({ initialLinks }: { initialLinks?: IntakeLink[
 
   return (
     <>
-      <Link
-        href="/settings"
-        className="mb-6 inline-flex items-center gap-1.5 rounded-md text-sm font-medium text-muted-foreground hover:text-foreground focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
-      >
-        <ArrowLeftIcon aria-hidden="true" className="size-4" />
+      <BackLink href="/settings" className="mb-6">
         Settings
-      </Link>
+      </BackLink>
       <PageHeader
         title="Intake links"
         description="A private link a new client opens to fill in their details, health history and consents."

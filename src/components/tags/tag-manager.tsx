@@ -1,6 +1,7 @@
 "use client";
 
-import { ArrowLeftIcon, PencilIcon, PlusIcon, TagsIcon, Trash2Icon } from "lucide-react";
+import { BackLink } from "@/components/back-link";
+import { PencilIcon, PlusIcon, TagsIcon, Trash2Icon } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { EmptyState } from "@/components/empty-state";
@@ -32,13 +33,9 @@ export function TagManager({ initialTags }: { initialTags: Tag[] }) {
 
   return (
     <>
-      <Link
-        href="/settings"
-        className="mb-6 inline-flex items-center gap-1.5 rounded-md text-sm font-medium text-muted-foreground hover:text-foreground focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
-      >
-        <ArrowLeftIcon aria-hidden="true" className="size-4" />
+      <BackLink href="/settings" className="mb-6">
         Settings
-      </Link>
+      </BackLink>
       <PageHeader
         title="Tags"
         description="Label clients to find and group them; the colour shows wherever the tag does."

@@ -1,6 +1,7 @@
 "use client";
 
-import { ArrowLeftIcon, UsersIcon } from "lucide-react";
+import { BackLink } from "@/components/back-link";
+import { UsersIcon } from "lucide-react";
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorAlert } from "@/components/error-alert";
@@ -71,13 +72,9 @@ export function DuplicatePairsView() {
   const pairs = useDuplicatePairs();
   return (
     <>
-      <Link
-        href="/clients"
-        className="mb-6 inline-flex items-center gap-1.5 rounded-md text-sm font-medium text-muted-foreground hover:text-foreground focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
-      >
-        <ArrowLeftIcon aria-hidden="true" className="size-4" />
+      <BackLink href="/clients" className="mb-6">
         Clients
-      </Link>
+      </BackLink>
       <PageHeader
         title="Possible duplicates"
         description="Clients who share an email, a phone number or a name. Merge them, or say they are different people."

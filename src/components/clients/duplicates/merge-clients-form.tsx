@@ -1,8 +1,9 @@
 "use client";
 
+import { BackLink } from "@/components/back-link";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
-import { ArrowLeftIcon, ArrowRightLeftIcon } from "lucide-react";
+import { ArrowRightLeftIcon } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -59,13 +60,9 @@ export function MergeClientsForm({ primary, duplicate }: { primary: Contact; dup
 
   return (
     <form onSubmit={(event) => void form.handleSubmit((values) => setChoices(values))(event)} className="grid gap-6">
-      <Link
-        href={`/clients/${primary.id}`}
-        className="inline-flex items-center gap-1.5 justify-self-start rounded-md text-sm font-medium text-muted-foreground hover:text-foreground focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
-      >
-        <ArrowLeftIcon aria-hidden="true" className="size-4" />
+      <BackLink href={`/clients/${primary.id}`} className="justify-self-start">
         Back to {primary.displayName}
-      </Link>
+      </BackLink>
       <header className="grid gap-2">
         <h1 className="text-2xl font-semibold tracking-tight [overflow-wrap:anywhere] sm:text-3xl">Merge clients</h1>
         <p className="text-sm text-muted-foreground [overflow-wrap:anywhere]">

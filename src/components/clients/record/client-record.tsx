@@ -1,7 +1,6 @@
 "use client";
 
-import { ArrowLeftIcon } from "lucide-react";
-import Link from "next/link";
+import { BackLink } from "@/components/back-link";
 import { useState, type ReactNode } from "react";
 import { SOURCE_LABELS } from "@/lib/contact-display";
 import type { Contact } from "@/lib/contracts/contacts";
@@ -29,13 +28,9 @@ export function ClientRecord({
 
   return (
     <>
-      <Link
-        href="/clients"
-        className="mb-6 inline-flex items-center gap-1.5 rounded-md text-sm font-medium text-muted-foreground hover:text-foreground focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
-      >
-        <ArrowLeftIcon aria-hidden="true" className="size-4" />
+      <BackLink href="/clients" className="mb-6">
         Clients
-      </Link>
+      </BackLink>
       <header className="mb-8 flex flex-col gap-4 sm:flex-row sm:items-start sm:gap-6">
         <div className="flex min-w-0 flex-1 items-start gap-4 sm:gap-6">
           <ClientPhotoEditor contact={contact} />
