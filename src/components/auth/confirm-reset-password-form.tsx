@@ -3,13 +3,13 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useWatch } from "react-hook-form";
+import { PasswordField } from "@/components/forms/credential-fields";
 import { FormErrorAlert } from "@/components/forms/form-error-alert";
 import { useContractForm } from "@/components/forms/use-contract-form";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { PasswordInput } from "@/components/ui/password-input";
+import { Form } from "@/components/ui/form";
 import { apiRequest, type ApiErrorCode } from "@/lib/api-client";
 import { confirmResetPasswordInput } from "@/lib/contracts/auth";
-import { NEW_PASSWORD_HINT, PasswordStrengthMeter } from "./password-strength-meter";
+import { PasswordStrengthMeter } from "./password-strength-meter";
 import { SubmitButton } from "./submit-button";
 
 /** Sets a new password with the token from the emailed link, then sends the practitioner to sign in. */
@@ -37,20 +37,7 @@ export function ConfirmResetPasswordForm({ token }: { token: string }) {
             </Link>
           )}
         </FormErrorAlert>
-        <FormField
-          control={contract.form.control}
-          name="password"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>New password</FormLabel>
-              <FormControl>
-                <PasswordInput {...field} autoComplete="new-password" required />
-              </FormControl>
-              <FormDescription>{NEW_PASSWORD_HINT}</FormDescription>
-              <FormMessage />
-            </FormItem>
-          )}
-        />
+        <PasswordField control={contract.form.control} name="password" label="New password" purpose="new" />
         <PasswordStrengthMeter password={password} context={NO_CONTEXT} />
         <SubmitButton pending={contract.pending} label="Set new password" pendingLabel="Saving…" />
       </form>

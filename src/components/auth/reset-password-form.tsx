@@ -2,10 +2,10 @@
 
 import { useRef, useState } from "react";
 import { flushSync } from "react-dom";
+import { EmailField } from "@/components/forms/credential-fields";
 import { FormErrorAlert } from "@/components/forms/form-error-alert";
 import { useContractForm } from "@/components/forms/use-contract-form";
-import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { Input } from "@/components/ui/input";
+import { Form } from "@/components/ui/form";
 import { apiRequest } from "@/lib/api-client";
 import { resetPasswordInput, resetPasswordResponse } from "@/lib/contracts/auth";
 import { MailSentNotice } from "./mail-sent-notice";
@@ -37,19 +37,7 @@ export function ResetPasswordForm() {
     <Form {...contract.form}>
       <form noValidate onSubmit={contract.onSubmit} className="grid gap-5">
         <FormErrorAlert error={contract.formError} alertRef={contract.formErrorRef} />
-        <FormField
-          control={contract.form.control}
-          name="email"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>Email</FormLabel>
-              <FormControl>
-                <Input {...field} type="email" autoComplete="email" inputMode="email" required />
-              </FormControl>
-              <FormMessage />
-            </FormItem>
-          )}
-        />
+        <EmailField control={contract.form.control} name="email" label="Email" />
         <SubmitButton pending={contract.pending} label="Send reset link" pendingLabel="Sending…" />
       </form>
     </Form>

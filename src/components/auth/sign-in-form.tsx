@@ -2,11 +2,10 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { EmailField, PasswordField } from "@/components/forms/credential-fields";
 import { FormErrorAlert } from "@/components/forms/form-error-alert";
 import { useContractForm } from "@/components/forms/use-contract-form";
-import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { Input } from "@/components/ui/input";
-import { PasswordInput } from "@/components/ui/password-input";
+import { Form } from "@/components/ui/form";
 import { apiRequest } from "@/lib/api-client";
 import { signInInput } from "@/lib/contracts/auth";
 import { SubmitButton } from "./submit-button";
@@ -27,32 +26,8 @@ export function SignInForm({ next }: { next: string }) {
     <Form {...contract.form}>
       <form noValidate onSubmit={contract.onSubmit} className="grid gap-5">
         <FormErrorAlert error={contract.formError} alertRef={contract.formErrorRef} />
-        <FormField
-          control={contract.form.control}
-          name="email"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>Email</FormLabel>
-              <FormControl>
-                <Input {...field} type="email" autoComplete="username" inputMode="email" required />
-              </FormControl>
-              <FormMessage />
-            </FormItem>
-          )}
-        />
-        <FormField
-          control={contract.form.control}
-          name="password"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>Password</FormLabel>
-              <FormControl>
-                <PasswordInput {...field} autoComplete="current-password" required />
-              </FormControl>
-              <FormMessage />
-            </FormItem>
-          )}
-        />
+        <EmailField control={contract.form.control} name="email" label="Email" autoComplete="username" />
+        <PasswordField control={contract.form.control} name="password" label="Password" purpose="current" />
         <div className="-mt-2 flex justify-end">
           <Link href="/reset-password" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
             Forgot your password?

@@ -4,15 +4,15 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { useWatch } from "react-hook-form";
+import { EmailField, PasswordField } from "@/components/forms/credential-fields";
 import { FormErrorAlert } from "@/components/forms/form-error-alert";
 import { useContractForm } from "@/components/forms/use-contract-form";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
-import { PasswordInput } from "@/components/ui/password-input";
 import { apiRequest } from "@/lib/api-client";
 import { signUpInput, signUpResponse } from "@/lib/contracts/auth";
 import { MailSentNotice } from "./mail-sent-notice";
-import { NEW_PASSWORD_HINT, PasswordStrengthMeter } from "./password-strength-meter";
+import { PasswordStrengthMeter } from "./password-strength-meter";
 import { SubmitButton } from "./submit-button";
 
 /**
@@ -70,33 +70,8 @@ export function SignUpForm({ next }: { next: string }) {
             </FormItem>
           )}
         />
-        <FormField
-          control={contract.form.control}
-          name="email"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>Email</FormLabel>
-              <FormControl>
-                <Input {...field} type="email" autoComplete="email" inputMode="email" required />
-              </FormControl>
-              <FormMessage />
-            </FormItem>
-          )}
-        />
-        <FormField
-          control={contract.form.control}
-          name="password"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>Password</FormLabel>
-              <FormControl>
-                <PasswordInput {...field} autoComplete="new-password" required />
-              </FormControl>
-              <FormDescription>{NEW_PASSWORD_HINT}</FormDescription>
-              <FormMessage />
-            </FormItem>
-          )}
-        />
+        <EmailField control={contract.form.control} name="email" label="Email" />
+        <PasswordField control={contract.form.control} name="password" label="Password" purpose="new" />
         <PasswordStrengthMeter password={password} context={{ email: email.trim(), displayName }} />
         <SubmitButton pending={contract.pending} label="Create account" pendingLabel="Creating your account…" />
       </form>

@@ -4,13 +4,12 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { MailIcon } from "lucide-react";
 import { ConfirmActionDialog } from "@/components/confirm-action-dialog";
 import { ErrorAlert } from "@/components/error-alert";
+import { EmailField, PasswordField } from "@/components/forms/credential-fields";
 import { FormErrorAlert } from "@/components/forms/form-error-alert";
 import { useContractForm } from "@/components/forms/use-contract-form";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { Input } from "@/components/ui/input";
-import { PasswordInput } from "@/components/ui/password-input";
+import { Form } from "@/components/ui/form";
 import { Skeleton } from "@/components/ui/skeleton";
 import { apiRequest, isApiError } from "@/lib/api-client";
 import { okResponse } from "@/lib/contracts/auth";
@@ -95,34 +94,17 @@ export function ChangeEmailSection({ email }: { email: string }) {
       <Form {...contract.form}>
         <form noValidate onSubmit={contract.onSubmit} className="grid gap-5" aria-label="Change email">
           <FormErrorAlert error={contract.formError} alertRef={contract.formErrorRef} />
-          <FormField
+          <EmailField
             control={contract.form.control}
             name="newEmail"
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel>New email address</FormLabel>
-                <FormControl>
-                  <Input {...field} type="email" autoComplete="email" required />
-                </FormControl>
-                <FormDescription>
-                  We send a confirmation link there; nothing changes until it is opened.
-                </FormDescription>
-                <FormMessage />
-              </FormItem>
-            )}
+            label="New email address"
+            description="We send a confirmation link there; nothing changes until it is opened."
           />
-          <FormField
+          <PasswordField
             control={contract.form.control}
             name="currentPassword"
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel>Current password</FormLabel>
-                <FormControl>
-                  <PasswordInput {...field} autoComplete="current-password" required />
-                </FormControl>
-                <FormMessage />
-              </FormItem>
-            )}
+            label="Current password"
+            purpose="current"
           />
           <div>
             <Button type="submit" disabled={contract.pending}>

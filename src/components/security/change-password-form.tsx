@@ -3,13 +3,13 @@
 import { CircleCheckIcon } from "lucide-react";
 import { useMemo, useState } from "react";
 import { useWatch } from "react-hook-form";
-import { NEW_PASSWORD_HINT, PasswordStrengthMeter } from "@/components/auth/password-strength-meter";
+import { PasswordStrengthMeter } from "@/components/auth/password-strength-meter";
+import { PasswordField } from "@/components/forms/credential-fields";
 import { FormErrorAlert } from "@/components/forms/form-error-alert";
 import { useContractForm } from "@/components/forms/use-contract-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { PasswordInput } from "@/components/ui/password-input";
+import { Form } from "@/components/ui/form";
 import { apiRequest } from "@/lib/api-client";
 import { okResponse } from "@/lib/contracts/auth";
 import { changePasswordInput } from "@/lib/contracts/security";
@@ -50,33 +50,13 @@ export function ChangePasswordForm({
             </AlertDescription>
           </Alert>
         )}
-        <FormField
+        <PasswordField
           control={contract.form.control}
           name="currentPassword"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>Current password</FormLabel>
-              <FormControl>
-                <PasswordInput {...field} autoComplete="current-password" required />
-              </FormControl>
-              <FormMessage />
-            </FormItem>
-          )}
+          label="Current password"
+          purpose="current"
         />
-        <FormField
-          control={contract.form.control}
-          name="newPassword"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>New password</FormLabel>
-              <FormControl>
-                <PasswordInput {...field} autoComplete="new-password" required />
-              </FormControl>
-              <FormDescription>{NEW_PASSWORD_HINT}</FormDescription>
-              <FormMessage />
-            </FormItem>
-          )}
-        />
+        <PasswordField control={contract.form.control} name="newPassword" label="New password" purpose="new" />
         <PasswordStrengthMeter password={newPassword} context={{ email, displayName }} />
         <div>
           <Button type="submit" disabled={contract.pending}>
