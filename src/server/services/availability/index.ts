@@ -1,0 +1,8 @@
+export {
+  computeSlots,
+  type BookedAppointment,
+  type BusyInterval,
+  type DateOverride,
+  type EngineSlot,
+  type SlotEngineInput,
+} from "./slot-engine";
