@@ -29,7 +29,14 @@ export const minuteRangeSchema = z
       .min(1, { message: "End after 00:00" })
       .max(MINUTES_PER_DAY, { message: "End at 24:00 at the latest" }),
   })
-  .refine((range) => range.end > range.start, { message: "End after the start", path: ["end"] });
+  .superRefine((range, context) => {
+    if (range.end <= range.start)
+      context.addIssue({
+        code: "custom",
+        path: ["end"],
+        message: `${minuteOfDayText(range.start)}–${minuteOfDayText(range.end)}: end after the start`,
+      });
+  });
 export type MinuteRange = z.infer<typeof minuteRangeSchema>;
 
 /** One day's ranges, refused when two overlap; stored and returned in order. */

@@ -87,7 +87,7 @@ describe("availability", () => {
       dailyBookingLimit: 0,
     });
     const backwardsError = await expectError(backwards.response, 422);
-    expect(backwardsError.details).toContainEqual({ path: "weeklyHours.friday.0.end", message: "End after the start" });
+    expect(backwardsError.details).toContainEqual({ path: "weeklyHours.friday.0.end", message: "10:00–09:00: end after the start" });
     expect(backwardsError.details).toContainEqual(expect.objectContaining({ path: "dailyBookingLimit" }));
     for (const body of [
       {},
