@@ -28,6 +28,15 @@ export async function createPractitioner(
       userId,
       account.displayName,
     ]);
+    // A split working week (lunch 13:00–14:00, Friday mornings) and a daily limit, as a practice would set it.
+    await tx.query("insert into public.availability_settings (user_id, daily_booking_limit) values ($1, 6)", [userId]);
+    await tx.query(
+      `insert into public.availability_weekly_ranges (user_id, weekday, start_minute, end_minute)
+       select $1::uuid, weekday, range[1], range[2]
+         from generate_series(1, 4) as weekday, (values (array[540, 780]), (array[840, 1080])) as ranges(range)
+       union all select $1::uuid, 5, 540, 780`,
+      [userId],
+    );
     return userId;
   });
 }

@@ -29,6 +29,13 @@ export const queryKeys = {
   notifications: ["notifications"] as const,
   /** The practitioner's pending sign-in email change. */
   emailChange: ["auth", "email-change"] as const,
+  /** Working hours, date overrides and the free-slot preview (Settings → Availability). */
+  availability: {
+    all: ["availability"] as const,
+    hours: ["availability", "hours"] as const,
+    overrides: ["availability", "overrides"] as const,
+    slots: (query: string) => ["availability", "slots", query] as const,
+  },
   /** Every published version of one consent kind. */
   consentVersions: (kind: string) => ["consent-versions", kind] as const,
 } as const;

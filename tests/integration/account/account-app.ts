@@ -43,6 +43,7 @@ export async function seedClient(practitioner: Practitioner, name: string): Prom
   await practitioner.expect(201, "POST", `/api/notes/${note.id}/amendments`, { body: `Amended for ${name}` });
 
   await seedConsent(practitioner, contactId, name);
+  await seedAvailability(practitioner, name);
   const { withUserDb } = await import("@/server/db");
   const { notify } = await import("@/server/services/notifications");
   await withUserDb(practitioner.id, (tx) =>
@@ -54,6 +55,19 @@ export async function seedClient(practitioner: Practitioner, name: string): Prom
   await putObject(photoPath, new TextEncoder().encode(`photo of ${name}`), "image/webp");
   await setContactPhoto({ userId: practitioner.id }, { id: contactId, photoPath });
   return { contactId, photoPath };
+}
+
+let overrideDays = 0;
+
+/** Working hours (with a limit) and a date override, through the availability API. */
+export async function seedAvailability(practitioner: Practitioner, name: string): Promise<void> {
+  const day = [{ start: 540, end: 1020 }];
+  await practitioner.expect(200, "PUT", "/api/availability", {
+    weeklyHours: { monday: day, tuesday: day, wednesday: [], thursday: day, friday: day, saturday: [], sunday: [] },
+    dailyBookingLimit: 6,
+  });
+  const date = new Date(Date.UTC(2031, 0, 1 + overrideDays++)).toISOString().slice(0, 10);
+  await practitioner.expect(201, "POST", "/api/availability/overrides", { date, ranges: [], note: `Away (${name})` });
 }
 
 /** A consent version and a client's consent as the consents service writes them (append-only, under RLS). */

@@ -17,6 +17,12 @@ const SETTINGS_SECTIONS = [
     linkLabel: "Edit profile",
   },
   {
+    title: "Availability",
+    description: "Your weekly working hours, days off and different hours on chosen dates, and a daily booking limit.",
+    href: "/settings/availability",
+    linkLabel: "Set availability",
+  },
+  {
     title: "Tags",
     description: "The labels you give clients, their colours and how many clients carry each.",
     href: "/settings/tags",

@@ -80,6 +80,14 @@ export const USER_DATA_TABLES: readonly UserDataTable[] = [
   { table: "public.notifications", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
   { table: "public.notification_settings", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
   { table: "public.profiles", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
+  { table: "public.availability_settings", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
+  {
+    table: "public.availability_weekly_ranges",
+    owner: "user_id",
+    export: { via: "user" },
+    erase: { by: "cascade", from: "public.availability_settings" },
+  },
+  { table: "public.availability_overrides", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
   {
     table: "public.intake_links",
     owner: "user_id",

@@ -38,7 +38,7 @@ async function withStateErrors<T>(run: () => Promise<T>, errors: Record<string, 
     const known = state ? errors[state] : undefined;
     if (!known) throw error;
     const appError = known();
-    throw new AppError(appError.code, appError.message, { cause: error });
+    throw new AppError(appError.code, appError.message, { cause: error, details: appError.details });
   }
 }
 
