@@ -23,7 +23,11 @@ export function RangeRow({
   onRemove: () => void;
 }) {
   return (
-    <div role="group" aria-label={label} className="flex items-center gap-2">
+    <div
+      role="group"
+      aria-label={label}
+      className="grid max-w-sm grid-cols-[minmax(0,1fr)_auto_minmax(0,1fr)_auto] items-center gap-2"
+    >
       <Input
         {...start}
         type="time"
@@ -31,7 +35,7 @@ export function RangeRow({
         aria-label={`${label} from`}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy}
-        className="w-[7.5rem]"
+        className="min-w-0"
       />
       <span aria-hidden="true" className="text-muted-foreground">
         –
@@ -43,7 +47,7 @@ export function RangeRow({
         aria-label={`${label} to`}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy}
-        className="w-[7.5rem]"
+        className="min-w-0"
       />
       <Button type="button" variant="ghost" size="icon" aria-label={`Remove ${label}`} onClick={onRemove}>
         <XIcon aria-hidden="true" />

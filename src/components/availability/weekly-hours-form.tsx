@@ -202,7 +202,7 @@ function DayHours({
               variant="ghost"
               size="sm"
               onClick={copyToWeekdays}
-              aria-label={`Copy ${dayName}'s hours to every weekday`}
+              aria-label={`Copy to weekdays from ${dayName}`}
             >
               <CopyIcon aria-hidden="true" />
               Copy to weekdays
