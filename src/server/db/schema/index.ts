@@ -13,3 +13,4 @@ export * from "./consents";
 export * from "./notifications";
 export * from "./contact-duplicate-dismissals";
 export * from "./session-types";
+export * from "./appointments";

@@ -57,6 +57,12 @@ export const USER_DATA_TABLES: readonly UserDataTable[] = [
     erase: { by: "cascade", from: "public.notes" },
   },
   {
+    table: "public.appointments",
+    owner: "user_id",
+    export: { via: "user" },
+    erase: { by: "cascade", from: "public.contacts" },
+  },
+  {
     table: "public.client_consents",
     owner: "user_id",
     export: { via: "user" },

@@ -10,9 +10,9 @@ import { refusalsAsAppErrors } from "../contacts/database-errors";
 export { sessionTypeIdParams as deleteSessionTypeInput };
 
 /** A type some appointment used cannot go (the appointments keep their history): archive it instead. */
-const IN_USE = {
-  "23503": () => new AppError("conflict", "Appointments use this session type: archive it instead of deleting it"),
-};
+const inUse = () => new AppError("conflict", "Appointments use this session type: archive it instead of deleting it");
+/** ON DELETE RESTRICT reports restrict_violation (23001); a NO ACTION key would report 23503. */
+const IN_USE = { "23001": inUse, "23503": inUse };
 
 /** Deletes a session type no appointment has used. */
 export async function deleteSessionType(context: UserContext, input: { id: string }): Promise<void> {
