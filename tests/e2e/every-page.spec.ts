@@ -46,6 +46,7 @@ function signedInPages(data: LongData & { duplicateClientId: string }): PageVisi
     { path: "/settings/notifications", heading: "Notifications", loaded: "Email me when an intake form arrives" },
     { path: "/settings/security", heading: "Security", loaded: "This device" },
     { path: "/settings/tags", heading: "Tags", loaded: /^LongTagOnex+/ },
+    { path: "/settings/session-types", heading: "Session types" },
     { path: "/tasks", heading: "Tasks" },
     { path: "/calendar", heading: "Calendar" },
     { path: "/no-such-page", heading: NOT_FOUND },
