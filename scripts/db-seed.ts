@@ -6,13 +6,14 @@ import { parseArgs } from "node:util";
 import { isSchemaCurrent, migrate } from "@/server/db/migrator";
 import { UsageError, print, runCommand } from "./backup/cli";
 import { openOpsDatabase, readOpsDatabaseEnv } from "./backup/ops-database";
+import { seedAppointments } from "./seed/seed-appointments";
 import { seedClients, vacuumClientRecords } from "./seed/seed-client-records";
 import { ensureSeedPractitioners, SEED_PASSWORD } from "./seed/seed-practitioners";
 
 const HELP = `Usage: npm run db:seed -- [options]
 
-Adds realistic clients (names, emails, phones, stages, addresses, health context), tags and
-session notes, and second records for one client in a hundred (some marked "not a duplicate"). Practitioners seed-1@example.test … seed-N@example.test are created when missing
+Adds realistic clients (names, emails, phones, stages, addresses, health context), tags,
+session notes, three session types and six weeks of appointments, and second records for one client in a hundred (some marked "not a duplicate"). Practitioners seed-1@example.test … seed-N@example.test are created when missing
 (password: ${SEED_PASSWORD}), and signing in as them works in embedded and self-hosted mode.
 
 Options:
@@ -74,9 +75,10 @@ async function main(): Promise<void> {
         batchSize,
         onBatch: (done, total) => process.stdout.write(`\r${practitioner.email}: ${done}/${total} clients`),
       });
+      const appointments = await seedAppointments(handle.sql, practitioner.id);
       const seconds = (performance.now() - began) / 1000;
       print(
-        `\r${practitioner.email}: ${totals.contacts} clients, ${totals.tagLinks} tag links, ${totals.notes} notes, ${totals.intakeArrivals} intake arrivals, ${totals.duplicates} duplicate records (${totals.dismissals} marked not duplicates) in ${seconds.toFixed(1)} s (${Math.round(totals.contacts / seconds)} clients/s)`,
+        `\r${practitioner.email}: ${totals.contacts} clients, ${totals.tagLinks} tag links, ${totals.notes} notes, ${totals.intakeArrivals} intake arrivals, ${totals.duplicates} duplicate records (${totals.dismissals} marked not duplicates), ${appointments} appointments in ${seconds.toFixed(1)} s (${Math.round(totals.contacts / seconds)} clients/s)`,
       );
     }
     const vacuumStarted = performance.now();

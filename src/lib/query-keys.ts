@@ -11,6 +11,14 @@ export const queryKeys = {
     count: (query: string) => ["contacts", "count", query] as const,
   },
   tags: ["tags"] as const,
+  /** Settings → Session types and the calendar's pickers. */
+  sessionTypes: ["session-types"] as const,
+  /** Appointments: one calendar range, one client's list, today's sessions. */
+  appointments: {
+    all: ["appointments"] as const,
+    range: (from: string, to: string) => ["appointments", "range", from, to] as const,
+    ofContact: (contactId: string) => ["appointments", "contact", contactId] as const,
+  },
   intakeLinks: ["intake-links"] as const,
   auditEvents: (query: string) => ["audit-events", query] as const,
   /** One client's notes timeline (its own family: client list changes do not reload an open editor). */

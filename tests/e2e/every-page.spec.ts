@@ -47,6 +47,7 @@ function signedInPages(data: LongData & { duplicateClientId: string }): PageVisi
     { path: "/settings/security", heading: "Security", loaded: "This device" },
     { path: "/settings/tags", heading: "Tags", loaded: /^LongTagOnex+/ },
     { path: "/settings/availability", heading: "Availability", loaded: "Daily booking limit" },
+    { path: "/settings/session-types", heading: "Session types" },
     { path: "/tasks", heading: "Tasks" },
     { path: "/calendar", heading: "Calendar" },
     { path: "/no-such-page", heading: NOT_FOUND },

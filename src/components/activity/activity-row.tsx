@@ -17,6 +17,7 @@ const TARGET_LABELS: Record<AuditTargetType, string> = {
   intake_link: "Intake link",
   consent: "Consent",
   consent_document: "Consent document",
+  appointment: "Appointment",
   account: "Account",
 };
 

@@ -33,6 +33,10 @@ export const AUDIT_ACTIONS = {
   "photo.deleted": "Removed a client photo",
   "note.signed": "Signed a note",
   "note.deleted": "Deleted a note",
+  "appointment.booked": "Booked an appointment",
+  "appointment.moved": "Moved an appointment",
+  "appointment.updated": "Edited an appointment's notes",
+  "appointment.status_changed": "Changed an appointment's status",
   "settings.updated": "Changed settings",
   "profile.updated": "Changed the profile",
   "consent_document.published": "Published a consent document version",
@@ -58,6 +62,7 @@ export const AUDIT_TARGET_TYPES = [
   "intake_link",
   "consent",
   "consent_document",
+  "appointment",
   "account",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];

@@ -168,3 +168,23 @@ export function zonedDay(instant: Instant, timeZone: string): string {
   const pad = (value: number) => String(value).padStart(2, "0");
   return `${zoned.getFullYear()}-${pad(zoned.getMonth() + 1)}-${pad(zoned.getDate())}`;
 }
+
+/** An instant as the wall-clock time it reads in a zone, `YYYY-MM-DDTHH:mm` (the value of a datetime-local input). */
+export function zonedWallTime(instant: Instant, timeZone: string): string {
+  const date = toDate(instant) ?? new Date(0);
+  const zoned = new TZDate(date, timeZone);
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `${zonedDay(date, timeZone)}T${pad(zoned.getHours())}:${pad(zoned.getMinutes())}`;
+}
+
+/**
+ * The instant a wall-clock time (`YYYY-MM-DDTHH:mm`) names in a zone, as ISO 8601 in UTC; null for text
+ * that is no such time. A time skipped by a daylight-saving change reads as the offset before it.
+ */
+export function instantFromZonedWallTime(wallTime: string, timeZone: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(wallTime);
+  if (!match) return null;
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
+  const date = new Date(new TZDate(year, month - 1, day, hour, minute, timeZone).getTime());
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}

@@ -1,27 +1,17 @@
-import { CalendarDaysIcon, CalendarPlusIcon } from "lucide-react";
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/empty-state";
-import { PageHeader } from "@/components/page-header";
-import { UnavailableAction } from "@/components/unavailable-action";
+import { CalendarScreen } from "@/components/calendar/calendar-screen";
+import { QueryProvider } from "@/components/clients/query-provider";
+import { listSessionTypes } from "@/server/services/session-types";
+import { currentAccount } from "../current-account";
 
 export const metadata: Metadata = { title: "Calendar" };
 
-export default function CalendarPage() {
+export default async function CalendarPage() {
+  const account = await currentAccount();
+  const { items } = await listSessionTypes({ userId: account.id });
   return (
-    <>
-      <PageHeader title="Calendar" description="Your sessions and appointments, day by day." />
-      <EmptyState
-        icon={CalendarDaysIcon}
-        title="No sessions scheduled"
-        description="Your upcoming sessions will appear here by day and week, alongside the clients they are with."
-        action={
-          <UnavailableAction
-            icon={CalendarPlusIcon}
-            label="Connect Google Calendar"
-            reason="Calendar sync is not enabled on this installation yet."
-          />
-        }
-      />
-    </>
+    <QueryProvider>
+      <CalendarScreen initialSessionTypes={items} />
+    </QueryProvider>
   );
 }

@@ -23,6 +23,12 @@ const SETTINGS_SECTIONS = [
     linkLabel: "Set availability",
   },
   {
+    title: "Session types",
+    description: "The sessions you offer: length, price, calendar colour, buffers and where they happen.",
+    href: "/settings/session-types",
+    linkLabel: "Manage session types",
+  },
+  {
     title: "Tags",
     description: "The labels you give clients, their colours and how many clients carry each.",
     href: "/settings/tags",

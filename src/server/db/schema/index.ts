@@ -13,3 +13,5 @@ export * from "./consents";
 export * from "./notifications";
 export * from "./contact-duplicate-dismissals";
 export * from "./availability";
+export * from "./session-types";
+export * from "./appointments";

@@ -57,6 +57,12 @@ export const USER_DATA_TABLES: readonly UserDataTable[] = [
     erase: { by: "cascade", from: "public.notes" },
   },
   {
+    table: "public.appointments",
+    owner: "user_id",
+    export: { via: "user" },
+    erase: { by: "cascade", from: "public.contacts" },
+  },
+  {
     table: "public.client_consents",
     owner: "user_id",
     export: { via: "user" },
@@ -76,6 +82,8 @@ export const USER_DATA_TABLES: readonly UserDataTable[] = [
     erase: { by: "cascade", from: "auth.users" },
   },
   { table: "public.tags", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
+  // After the clients, whose appointments (the only rows pointing here) went with them.
+  { table: "public.session_types", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
   // A client's notifications went with the client above; these are the ones about no client.
   { table: "public.notifications", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
   { table: "public.notification_settings", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ClientAppointmentsSection } from "@/components/appointments/client-appointments-section";
 import { DuplicateNotice } from "@/components/clients/duplicates/duplicate-notice";
 import { ClientRecord } from "@/components/clients/record/client-record";
 import { ClientConsentsSection } from "@/components/consents/client-consents-section";
@@ -19,6 +20,9 @@ export default async function ClientPage({ params }: ClientPageProps) {
     <>
       <DuplicateNotice contactId={contact.id} />
       <ClientRecord initialContact={contact} notes={<ClientNotesTimeline contactId={contact.id} />} />
+      <div className="mt-10">
+        <ClientAppointmentsSection contactId={contact.id} />
+      </div>
       <div className="mt-10">
         <ClientConsentsSection contactId={contact.id} />
       </div>
