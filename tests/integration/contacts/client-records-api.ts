@@ -28,7 +28,7 @@ export class Practitioner {
     readonly id: string,
   ) {}
 
-  async send(method: "GET" | "POST" | "PATCH" | "DELETE", url: string, body?: unknown): Promise<Sent> {
+  async send(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", url: string, body?: unknown): Promise<Sent> {
     const response = await this.browser.call(method, url, body === undefined ? {} : { body });
     const text = await response.clone().text();
     return { status: response.status, body: text === "" ? undefined : (JSON.parse(text) as unknown), response };
@@ -37,7 +37,7 @@ export class Practitioner {
   /** Sends and asserts the status, returning the JSON body typed as the caller expects. */
   async expect<T = Record<string, unknown>>(
     status: number,
-    method: "GET" | "POST" | "PATCH" | "DELETE",
+    method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
     url: string,
     body?: unknown,
   ): Promise<T> {
