@@ -13,3 +13,4 @@ export * from "./consents";
 export * from "./notifications";
 export * from "./contact-duplicate-dismissals";
 export * from "./habits";
+export * from "./check-ins";

@@ -88,6 +88,7 @@ export const USER_DATA_TABLES: readonly UserDataTable[] = [
     erase: { by: "cascade", from: "public.habits" },
   },
   { table: "public.habit_pauses", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
+  { table: "public.check_ins", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
   { table: "public.profiles", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
   {
     table: "public.intake_links",
