@@ -9,6 +9,7 @@ import { openOpsDatabase, readOpsDatabaseEnv } from "./backup/ops-database";
 import { seedAppointments } from "./seed/seed-appointments";
 import { seedClients, vacuumClientRecords } from "./seed/seed-client-records";
 import { ensureSeedPractitioners, SEED_PASSWORD } from "./seed/seed-practitioners";
+import { seedWellbeing } from "./seed/seed-wellbeing";
 
 const HELP = `Usage: npm run db:seed -- [options]
 
@@ -79,6 +80,10 @@ async function main(): Promise<void> {
       const seconds = (performance.now() - began) / 1000;
       print(
         `\r${practitioner.email}: ${totals.contacts} clients, ${totals.tagLinks} tag links, ${totals.notes} notes, ${totals.intakeArrivals} intake arrivals, ${totals.duplicates} duplicate records (${totals.dismissals} marked not duplicates), ${appointments} appointments in ${seconds.toFixed(1)} s (${Math.round(totals.contacts / seconds)} clients/s)`,
+      );
+      const wellbeing = await seedWellbeing(handle.sql, practitioner.id);
+      print(
+        `${practitioner.email}: ${wellbeing.habits} habits with ${wellbeing.entries} answers, ${wellbeing.checkIns} check-ins`,
       );
     }
     const vacuumStarted = performance.now();

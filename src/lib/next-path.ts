@@ -1,5 +1,5 @@
 /** Where signed-in practitioners land when no (safe) destination was asked for. */
-export const DEFAULT_SIGNED_IN_PATH = "/clients";
+export const DEFAULT_SIGNED_IN_PATH = "/";
 
 const BASE = "http://omnicrm.invalid";
 

@@ -46,4 +46,8 @@ export const queryKeys = {
   },
   /** Every published version of one consent kind. */
   consentVersions: (kind: string) => ["consent-versions", kind] as const,
+  /** The practitioner's habits with streaks, strength and pause (the habits page and home). */
+  habits: ["habits"] as const,
+  /** The practitioner's check-ins: the last 30 days (today's form and the chart). */
+  checkIns: ["check-ins"] as const,
 } as const;

@@ -5,6 +5,7 @@ const AREAS = [
   { name: "Clients", path: "/clients", emptyState: "No clients yet" },
   { name: "Tasks", path: "/tasks", emptyState: "Nothing to do yet" },
   { name: "Calendar", path: "/calendar", emptyState: "No sessions today." },
+  { name: "Habits", path: "/habits", emptyState: "No habits yet" },
   { name: "Settings", path: "/settings", emptyState: "Account" },
 ] as const;
 
@@ -41,8 +42,9 @@ test("sign up, sign out, sign in, walk the shell with the keyboard, sign out of 
   await page.getByLabel("Password", { exact: true }).fill(account.password);
   await page.getByRole("button", { name: "Create account" }).click();
 
-  await expect(page).toHaveURL(/\/clients$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Clients" })).toBeVisible();
+  // A new account lands on Home.
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("heading", { level: 1, name: /^Good (morning|afternoon|evening), / })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
   await expect(page.getByRole("button", { name: new RegExp(account.displayName) })).toBeVisible();
 
@@ -62,7 +64,7 @@ test("sign up, sign out, sign in, walk the shell with the keyboard, sign out of 
   const otherProblems = watchConsole(otherPage);
   await otherPage.goto("/sign-in");
   await fillSignIn(otherPage, account.email, account.password);
-  await expect(otherPage).toHaveURL(/\/clients$/);
+  await expect(otherPage).toHaveURL(/\/$/);
 
   // Skip link first, then every area through the navigation with the keyboard only.
   await page.keyboard.press("Tab");

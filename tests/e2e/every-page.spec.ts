@@ -48,6 +48,8 @@ function signedInPages(data: LongData & { duplicateClientId: string }): PageVisi
     { path: "/settings/tags", heading: "Tags", loaded: /^LongTagOnex+/ },
     { path: "/settings/availability", heading: "Availability", loaded: "Daily booking limit" },
     { path: "/settings/session-types", heading: "Session types" },
+    { path: "/", heading: /^Good (morning|afternoon|evening), /, loaded: /^CheckInNotex+/ },
+    { path: "/habits", heading: "Habits", loaded: /^LongHabitx+$/ },
     { path: "/tasks", heading: "Tasks" },
     { path: "/calendar", heading: "Calendar" },
     { path: "/no-such-page", heading: NOT_FOUND },

@@ -32,17 +32,17 @@ test("every page names its icon, and the icon is served", async ({ page, request
 
 test("signed-in pages render with nonced scripts and no CSP violations", async ({ page, baseURL }) => {
   await signUpThroughApi(page.context().request, baseURL ?? "", newAccount("nonce"));
-  for (const path of ["/clients", "/tasks", "/calendar", "/settings", "/no-such-page"]) {
+  for (const path of ["/", "/clients", "/habits", "/tasks", "/calendar", "/settings", "/no-such-page"]) {
     await expectNoncedScripts(page, path);
   }
   await expect(page.getByRole("heading", { level: 1, name: "We can’t find that page" })).toBeVisible();
   await page.goto("/");
-  await expect(page).toHaveURL(/\/clients$/);
+  await expect(page.getByRole("heading", { level: 1, name: /^Good (morning|afternoon|evening), / })).toBeVisible();
   // Signed-out pages send a signed-in practitioner on to where they were going.
   await page.goto("/sign-in?next=%2Ftasks");
   await expect(page).toHaveURL(/\/tasks$/);
   await page.goto("/sign-up?next=https%3A%2F%2Fevil.example%2F");
-  await expect(page).toHaveURL(/\/clients$/);
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
 });
 
 test("an unknown API path answers 404 in the one JSON error shape", async ({ request, baseURL }) => {

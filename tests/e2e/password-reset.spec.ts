@@ -32,7 +32,7 @@ test("a forgotten password is reset from the emailed link, and the new one signs
 
   await page.getByLabel("Password", { exact: true }).fill(newPassword);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/clients$/);
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
 
   // The link works once.
   await page.context().clearCookies();

@@ -19,7 +19,8 @@ import {
   type ProfileDto,
   type UpdateProfileFormValues,
 } from "@/lib/contracts/profile";
-import { formatDateTime } from "@/lib/format/dates";
+import { formatDateTime, formatTime } from "@/lib/format/dates";
+import { DAY_START_HOURS } from "@/lib/format/practitioner-day";
 import { FALLBACK_LOCALE, isTimeZone, localeHourCycle, timeZoneNames } from "@/lib/format/settings";
 
 type FormValues = Required<{ [K in keyof UpdateProfileFormValues]: NonNullable<UpdateProfileFormValues[K]> }>;
@@ -33,6 +34,7 @@ function valuesOf(profile: ProfileDto): FormValues {
     timeZone: profile.timeZone ?? "",
     weekStart: profile.weekStart,
     hourCycle: profile.hourCycle ?? "",
+    dayStartHour: profile.dayStartHour,
   };
 }
 
@@ -50,6 +52,9 @@ function useTimeZoneNames(): string[] {
     () => noZones,
   );
 }
+
+/** An instant at a whole hour, to write the hour on the practitioner's clock. */
+const dayStartExample = (hour: number) => `2026-06-15T${String(hour).padStart(2, "0")}:00:00Z`;
 
 /** A fixed afternoon instant, so the preview shows the clock's difference (14:30 or 2:30 PM). */
 const PREVIEW_INSTANT = "2026-06-15T13:30:00Z";
@@ -232,6 +237,34 @@ function ProfileFields({ profile, browserLocale }: { profile: ProfileDto; browse
                   </NativeSelect>
                 </FormControl>
                 <FormDescription>For the calendar.</FormDescription>
+                <FormMessage />
+              </FormItem>
+            )}
+          />
+          <FormField
+            control={control}
+            name="dayStartHour"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>My day starts at</FormLabel>
+                <FormControl>
+                  <NativeSelect
+                    {...field}
+                    value={String(field.value)}
+                    onChange={(event) => field.onChange(Number(event.target.value))}
+                  >
+                    {DAY_START_HOURS.map((hour) => (
+                      <option key={hour} value={hour}>
+                        {hour === 0
+                          ? "Midnight"
+                          : formatTime(dayStartExample(hour), { locale, timeZone: "UTC", hourCycle })}
+                      </option>
+                    ))}
+                  </NativeSelect>
+                </FormControl>
+                <FormDescription>
+                  For habits and check-ins: until then, it still counts as the day before (useful after a late night).
+                </FormDescription>
                 <FormMessage />
               </FormItem>
             )}

@@ -18,7 +18,7 @@ export function AppShell({ user, children }: { user: AuthUserResponse["user"]; c
         <SkipLink />
         <aside className="sticky top-0 hidden h-dvh w-64 shrink-0 flex-col border-r border-sidebar-border bg-sidebar px-3 py-4 sm:flex">
           <div className="mb-6 flex items-center justify-between gap-2">
-            <Link href="/clients" className="flex h-10 min-w-0 items-center rounded-lg px-2" aria-label="OmniCRM home">
+            <Link href="/" className="flex h-10 min-w-0 items-center rounded-lg px-2" aria-label="OmniCRM home">
               <Brand />
             </Link>
             <NotificationBell />
@@ -33,7 +33,7 @@ export function AppShell({ user, children }: { user: AuthUserResponse["user"]; c
         <div className="flex min-w-0 flex-1 flex-col">
           <header className="sticky top-0 z-40 flex h-14 items-center justify-between gap-2 border-b bg-background/95 px-2 backdrop-blur sm:hidden">
             <MobileNav />
-            <Link href="/clients" className="rounded-lg px-1" aria-label="OmniCRM home">
+            <Link href="/" className="rounded-lg px-1" aria-label="OmniCRM home">
               <Brand />
             </Link>
             <div className="flex items-center gap-1">

@@ -1,3 +1,4 @@
+import { DAY_START_HOURS } from "@/lib/format/practitioner-day";
 import { isTimeZone } from "@/lib/format/settings";
 import { z } from "@/lib/zod";
 import { plainText } from "./contacts";
@@ -35,6 +36,12 @@ export const timeZoneSchema = z
   .min(1, { message: "Choose a time zone" })
   .refine(isTimeZone, { message: "Choose a time zone from the list (an IANA name such as Europe/London)" });
 
+export const dayStartHourSchema = z
+  .number({ message: "Choose the hour your day starts" })
+  .int({ message: "Choose a whole hour" })
+  .min(DAY_START_HOURS[0], { message: "Choose an hour from midnight to noon" })
+  .max(DAY_START_HOURS[DAY_START_HOURS.length - 1] ?? 12, { message: "Choose an hour from midnight to noon" });
+
 /** `PATCH /api/profile`: only the fields sent change. The settings form sends them all. */
 export const updateProfileInput = z.strictObject({
   displayName: plainText(120).min(1, { message: "Enter your name" }).optional(),
@@ -57,9 +64,12 @@ export const updateProfileInput = z.strictObject({
     .nullable()
     .transform((value) => (value === null ? null : blankAsNull(value)))
     .optional(),
+  /** The hour (0–12) a new day begins for habits and check-ins: at 4, 1 a.m. still counts as the day before. */
+  dayStartHour: dayStartHourSchema.optional(),
 });
 
 export const profileSchema = z.object({
+  dayStartHour: dayStartHourSchema,
   displayName: z.string(),
   businessName: z.string().nullable(),
   locale: z.enum(localeValues).nullable(),

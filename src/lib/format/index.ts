@@ -1,3 +1,4 @@
 export * from "./dates";
 export * from "./numbers";
 export * from "./settings";
+export * from "./practitioner-day";

@@ -93,6 +93,16 @@ export async function buildLongData(api: Api): Promise<LongData> {
   };
   const consentId = consents.consents[0]?.id;
   expect(consentId, "the intake wrote consent records").toBeTruthy();
+  // The practitioner's own habits and today's check-in, as long as they may be.
+  for (const schedule of [{ kind: "daily" }, { kind: "weekdays", weekdays: [0, 1, 2, 3, 4, 5, 6] }]) {
+    await post(api, "/api/habits", { name: unbroken("LongHabit", 80), schedule });
+  }
+  const { today } = (await (await api.request.get("/api/habits")).json()) as { today: string };
+  const checkIn = await api.request.put(`/api/check-ins/${today}/morning`, {
+    data: { energy: 5, mood: 4, sleep: 3, stress: 2, note: unbroken("CheckInNote", 140) },
+    headers: { origin: api.origin },
+  });
+  expect(checkIn.status(), await checkIn.text()).toBe(200);
   return { clientId: client.id, intakeClientId, consentId: consentId ?? "", intakeUrl: intake.url };
 }
 

@@ -103,7 +103,7 @@ describe("Supabase mode: Google sign-in", () => {
 
     const done = await client.send(routes.callback, "GET", `${callback.pathname}${callback.search}`);
     expect(done.status).toBe(303);
-    expect(done.headers.get("location")).toBe(`${APP_URL}/clients`);
+    expect(done.headers.get("location")).toBe(`${APP_URL}/`);
     expect(client.cookies.has(`${SESSION_COOKIE}-code-verifier`)).toBe(false);
     expect(client.cookies.has(SESSION_COOKIE)).toBe(true);
 

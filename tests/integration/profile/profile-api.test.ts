@@ -37,6 +37,7 @@ describe("GET/PATCH /api/profile", () => {
       timeZone: null,
       weekStart: "monday",
       hourCycle: null,
+      dayStartHour: 0,
     });
   });
 
@@ -56,6 +57,7 @@ describe("GET/PATCH /api/profile", () => {
       weekStart: "sunday",
       hourCycle: "h23",
       timeZone: "Pacific/Auckland",
+      dayStartHour: 4,
     });
     expect(second.profile).toEqual({
       displayName: "Alice",
@@ -64,6 +66,7 @@ describe("GET/PATCH /api/profile", () => {
       timeZone: "Pacific/Auckland",
       weekStart: "sunday",
       hourCycle: "h23",
+      dayStartHour: 4,
     });
     expect(await alice.expect<ProfileResponse>(200, "GET", "/api/profile")).toEqual(second);
 
@@ -80,7 +83,7 @@ describe("GET/PATCH /api/profile", () => {
         action: "profile.updated",
         target_type: "account",
         target_id: alice.id,
-        metadata: { fields: "hourCycle,locale,weekStart" },
+        metadata: { fields: "dayStartHour,hourCycle,locale,weekStart" },
       },
     ]);
     expect(JSON.stringify(events)).not.toContain("Harbour");
@@ -115,6 +118,11 @@ describe("GET/PATCH /api/profile", () => {
       { locale: "en_GB" },
       { weekStart: "friday" },
       { hourCycle: "h24" },
+      { dayStartHour: 13 },
+      { dayStartHour: -1 },
+      { dayStartHour: 4.5 },
+      { dayStartHour: "4" },
+      { dayStartHour: null },
       { displayName: "" },
       { displayName: "x".repeat(121) },
       { businessName: "a\u0000b" },

@@ -15,3 +15,5 @@ export * from "./contact-duplicate-dismissals";
 export * from "./availability";
 export * from "./session-types";
 export * from "./appointments";
+export * from "./habits";
+export * from "./check-ins";

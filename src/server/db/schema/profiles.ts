@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { authUsers } from "./auth";
 
 /** The practitioner's own profile: their name, the business clients see, and how dates and times read. */
@@ -15,6 +15,8 @@ export const profiles = pgTable("profiles", {
   weekStart: text("week_start").notNull().default("monday"),
   /** null: the locale's usual clock. */
   hourCycle: text("hour_cycle"),
+  /** 0–12: the local hour a new day begins for habits and check-ins (0024). */
+  dayStartHour: smallint("day_start_hour").notNull().default(0),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

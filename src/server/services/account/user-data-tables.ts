@@ -87,6 +87,16 @@ export const USER_DATA_TABLES: readonly UserDataTable[] = [
   // A client's notifications went with the client above; these are the ones about no client.
   { table: "public.notifications", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
   { table: "public.notification_settings", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
+  // The practitioner's own habits: deleting a habit takes its answers with it.
+  { table: "public.habits", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
+  {
+    table: "public.habit_entries",
+    owner: "user_id",
+    export: { via: "user" },
+    erase: { by: "cascade", from: "public.habits" },
+  },
+  { table: "public.habit_pauses", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
+  { table: "public.check_ins", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
   { table: "public.profiles", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
   { table: "public.availability_settings", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
   {

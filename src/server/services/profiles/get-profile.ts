@@ -17,6 +17,7 @@ const columns = {
   timeZone: profiles.timeZone,
   weekStart: profiles.weekStart,
   hourCycle: profiles.hourCycle,
+  dayStartHour: profiles.dayStartHour,
 };
 
 /** The profile row as the contract types it (the migration's checks hold the same values). */

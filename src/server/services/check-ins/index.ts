@@ -1,0 +1,2 @@
+export { checkInRangeQuery, listCheckIns } from "./list-check-ins";
+export { checkInParams, putCheckIn, putCheckInInput } from "./put-check-in";

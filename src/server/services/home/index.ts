@@ -1,0 +1,2 @@
+export { loadHomeSection } from "./home-sections";
+export { readHomeGreeting } from "./home-greeting";
