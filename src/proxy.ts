@@ -3,7 +3,7 @@ import { hasSessionCookie } from "@/server/auth/cookie-names";
 import { env } from "@/server/config/env";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/server/http/request-id";
 import { apiOriginAllowlist as allowlist } from "@/server/security/api-request";
-import { applyCorsHeaders, isPreflight, preflightResponse } from "@/server/security/cors";
+import { isPreflight, preflightResponse } from "@/server/security/cors";
 import {
   API_CONTENT_SECURITY_POLICY,
   applySecurityHeaders,
@@ -43,7 +43,6 @@ export function proxy(request: NextRequest): Response {
   const finish = (response: Response): Response => {
     applySecurityHeaders(response.headers, { contentSecurityPolicy, https });
     response.headers.set(REQUEST_ID_HEADER, requestId);
-    if (kind === "api") applyCorsHeaders(response.headers, request.headers.get("origin"), allowlist);
     return response;
   };
 
