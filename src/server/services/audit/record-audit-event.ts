@@ -46,10 +46,12 @@ export function auditEventValues(event: AuditEventInput) {
  * `insert … select` of one audit event for each row of `source` (a CTE's name), for a statement that
  * reads and audits at once (one round trip instead of two). Values as `recordAuditEvent` writes them.
  */
-export function auditInsertFrom(source: SQL, event: AuditEventInput): SQL {
+export function auditInsertFrom(source: SQL, event: AuditEventInput, options: { targetIdColumn?: SQL } = {}): SQL {
   const row = auditEventValues(event);
+  // The target's id from the source's rows (a row the same statement inserts), or the event's own.
+  const targetId = options.targetIdColumn ?? sql`${row.targetId}::uuid`;
   return sql`insert into public.audit_events (user_id, action, target_type, target_id, ip, user_agent, request_id, metadata)
-    select ${row.userId}::uuid, ${row.action}, ${row.targetType}, ${row.targetId}::uuid, ${row.ip}::inet,
+    select ${row.userId}::uuid, ${row.action}, ${row.targetType}, ${targetId}, ${row.ip}::inet,
            ${row.userAgent}, ${row.requestId}, ${JSON.stringify(row.metadata)}::jsonb from ${source}`;
 }
 
