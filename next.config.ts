@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 import { withSentryConfig } from "@sentry/nextjs/config";
 import "./src/server/config/env";
-import { EVERY_PATH_HEADERS } from "./src/server/security/headers";
+import { API_HEADERS, EVERY_PATH_HEADERS } from "./src/server/security/headers";
 import { sentryBuildOptions } from "./src/server/observability/sentry-build";
 
 const nextConfig: NextConfig = {
@@ -17,9 +17,15 @@ const nextConfig: NextConfig = {
     // Those builds only need to run the app: CI type-checks once, in its own step.
     ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1",
   },
-  // The proxy sets the full header set on what it handles; this reaches what it skips (/_next/static, images).
+  // The proxy sets the full header set on what it handles; this reaches what it skips (/_next/static,
+  // images, and the API, whose request-dependent headers defineRoute adds).
   async headers() {
-    return [{ source: "/:path*", headers: Object.entries(EVERY_PATH_HEADERS).map(([key, value]) => ({ key, value })) }];
+    const list = (headers: Readonly<Record<string, string>>) =>
+      Object.entries(headers).map(([key, value]) => ({ key, value }));
+    return [
+      { source: "/:path*", headers: list(EVERY_PATH_HEADERS) },
+      { source: "/api/:path*", headers: list(API_HEADERS) },
+    ];
   },
   outputFileTracingIncludes: {
     "/**": ["./supabase/migrations/*.sql", "./supabase/rollbacks/*.sql"],

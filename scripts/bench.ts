@@ -13,6 +13,9 @@
  * The list and the search are also loaded on a second instance of the same build started with the
  * clients-list page cache off (`CLIENT_LIST_CACHE_MB=0`, port + 1): every one of its requests builds
  * its page in Postgres, as a first visit or the first request after a write does.
+ * A bare Next 16 app with one route handler, built the same way (Turbopack, standalone) in a
+ * temporary folder, runs beside them (port + 2) as the reference for the trivial route: what the
+ * proxy, `defineRoute`, logging and metrics add to any request is the ratio between the two.
  * Exits non-zero only when requests failed, never for speed.
  */
 import { randomBytes } from "node:crypto";
@@ -25,6 +28,7 @@ import { explainClientQueries, seedClientData, signInCookie, type ClientData } f
 import { cpuSince, readCpu, type CpuReading } from "./bench/cpu";
 import { combine, measure, type LoadSample } from "./bench/load";
 import { report } from "./bench/report";
+import { buildReference, type ReferenceApp } from "./bench/reference";
 import { buildApp, startApp, tail, type RunningApp } from "./bench/server";
 
 const SEARCH_CONNECTIONS = 10;
@@ -89,12 +93,18 @@ interface Scenario {
   clients?: boolean;
   /** Overrides --connections. */
   connections?: number;
-  /** Sent to the instance with the clients-list page cache off. */
-  uncached?: boolean;
+  /** Sent to the instance with the clients-list page cache off, or to the bare Next app. */
+  instance?: "uncached" | "reference";
 }
 
 const search = encodeURIComponent(settings.search);
 const scenarios = {
+  reference: {
+    label: "bare Next GET /api/ping (reference)",
+    path: "/api/ping",
+    signedIn: false,
+    instance: "reference",
+  },
   trivial: { label: "GET /api/ping (trivial)", path: "/api/ping", signedIn: false },
   signedIn: { label: "GET /api/auth/user (signed in)", path: "/api/auth/user", signedIn: true },
   list: { label: "GET /api/contacts (first page)", path: "/api/contacts", signedIn: true, clients: true },
@@ -124,7 +134,7 @@ const scenarios = {
     path: "/api/contacts",
     signedIn: true,
     clients: true,
-    uncached: true,
+    instance: "uncached",
   },
   uncachedSearchAtFewConnections: {
     label: `GET /api/contacts?q=${settings.search} @${SEARCH_CONNECTIONS} (cache off)`,
@@ -132,7 +142,7 @@ const scenarios = {
     signedIn: true,
     clients: true,
     connections: SEARCH_CONNECTIONS,
-    uncached: true,
+    instance: "uncached",
   },
 } satisfies Record<string, Scenario>;
 const routes: Scenario[] = Object.values(scenarios).filter(
@@ -140,7 +150,9 @@ const routes: Scenario[] = Object.values(scenarios).filter(
 );
 const goalRows = {
   trivial: scenarios.trivial.label,
+  reference: scenarios.reference.label,
   signedIn: scenarios.signedIn.label,
+  contact: scenarios.contact.label,
   list: scenarios.list.label,
   searchAtFewConnections: { label: scenarios.searchAtFewConnections.label, connections: SEARCH_CONNECTIONS },
   trivialAtFewConnections: scenarios.trivialAtFewConnections.label,
@@ -160,10 +172,14 @@ async function main(): Promise<number> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "omnicrm-bench-"));
   let app: RunningApp | undefined;
   let uncachedApp: RunningApp | undefined;
+  let referenceApp: RunningApp | undefined;
+  let reference: ReferenceApp | undefined;
   let clientData: ClientData | undefined;
   const cleanUp = async () => {
     await app?.stop();
     await uncachedApp?.stop();
+    await referenceApp?.stop();
+    reference?.remove();
     await clientData?.remove();
     fs.rmSync(workDir, { recursive: true, force: true });
   };
@@ -178,6 +194,8 @@ async function main(): Promise<number> {
     if (!args["no-build"]) await buildApp(settings.distDir);
     else if (!fs.existsSync(path.join(settings.distDir, "BUILD_ID")))
       throw new Error(`--no-build needs a build in ${settings.distDir}`);
+    console.log("building the reference: a bare Next app with one route handler");
+    reference = await buildReference();
 
     const databaseUrl = process.env.DATABASE_URL;
     if (databaseUrl) {
@@ -208,9 +226,18 @@ async function main(): Promise<number> {
         env: { ...env, CLIENT_LIST_CACHE_MB: "0" },
         logFile: path.join(workDir, "server-uncached.log"),
       });
+    referenceApp = await startApp({
+      distDir: settings.distDir,
+      port: settings.port + 2,
+      env: { NEXT_TELEMETRY_DISABLED: "1" },
+      logFile: path.join(workDir, "server-reference.log"),
+      script: reference.serverScript,
+      readyPath: "/api/ping",
+    });
     const cookie = await signedInCookie(app.baseUrl);
     const clientsCookie = clientData ? await signInCookie(app.baseUrl, clientData.email, clientData.password) : "";
-    const appOf = (route: Scenario) => (route.uncached ? uncachedApp : app) as RunningApp;
+    const appOf = (route: Scenario) =>
+      (route.instance === "uncached" ? uncachedApp : route.instance === "reference" ? referenceApp : app) as RunningApp;
     const load = (route: Scenario, durationSeconds: number) =>
       measure({
         url: `${appOf(route).baseUrl}${route.path.replace("{contactId}", clientData?.contactId ?? "")}`,
@@ -256,7 +283,7 @@ async function main(): Promise<number> {
       const detail = `statuses ${JSON.stringify(result.statuses)}, errors ${JSON.stringify(result.errors)}`;
       console.error(`${label}: ${result.failures} failed request(s); ${detail}`);
     }
-    for (const log of failed.length > 0 ? ["server.log", "server-uncached.log"] : [])
+    for (const log of failed.length > 0 ? ["server.log", "server-uncached.log", "server-reference.log"] : [])
       console.error(`${log} (last lines):\n${tail(path.join(workDir, log), 20)}`);
     return failed.length > 0 ? 1 : 0;
   } catch (error) {

@@ -40,14 +40,17 @@ export interface StartOptions {
   env: Record<string, string>;
   logFile: string;
   readyTimeoutSeconds?: number;
+  /** A standalone server.js to run instead of `npm start`'s (the bare reference app); ready when `readyPath` answers 200. */
+  script?: string;
+  readyPath?: string;
 }
 
-/** `npm start`'s standalone server in its own process group (so stop() ends it whole), answering once /api/ready is 200. */
+/** `npm start`'s standalone server (or `script`) in its own process group (so stop() ends it whole), answering once /api/ready is 200. */
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const log = fs.openSync(options.logFile, "w");
-  const child = spawn(process.execPath, [path.join(root, "scripts/start.mjs")], {
-    cwd: root,
+  const child = spawn(process.execPath, [options.script ?? path.join(root, "scripts/start.mjs")], {
+    cwd: options.script ? path.dirname(options.script) : root,
     detached: true,
     stdio: ["ignore", log, log],
     env: {
@@ -72,7 +75,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   let stillRunning = true;
   void exited.then(() => (stillRunning = false));
   while (Date.now() < deadline && stillRunning) {
-    if (await answers(`${baseUrl}/api/ready`)) return app;
+    if (await answers(`${baseUrl}${options.readyPath ?? "/api/ready"}`)) return app;
     await sleep(250);
   }
   await app.stop();

@@ -33,7 +33,11 @@ export function clientAddress(headers: Pick<Headers, "get">, trust: ProxyTrust):
   return normalise(chain[Math.max(0, chain.length - 1 - trust.trustedProxyHops)]);
 }
 
+let deploymentTrust: ProxyTrust | undefined;
+
 /** The caller's address for rate limits, audit events and consent evidence, under this deployment's trust. */
 export function clientIp(headers: Pick<Headers, "get">): string {
-  return clientAddress(headers, { trustedProxyHops: env.TRUSTED_PROXY_HOPS, onVercel: process.env.VERCEL === "1" });
+  // Read once per process: every request asks, and reading process.env is a call into the runtime.
+  deploymentTrust ??= { trustedProxyHops: env.TRUSTED_PROXY_HOPS, onVercel: process.env.VERCEL === "1" };
+  return clientAddress(headers, deploymentTrust);
 }

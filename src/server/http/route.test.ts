@@ -44,6 +44,55 @@ describe("defineRoute", () => {
     expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("applies the API gates the proxy used to: CSRF, declared body size and the cron secret, before any work", async () => {
+    let ran = 0;
+    const counted = defineRoute({ auth: "none", handler: async () => ({ ran: (ran += 1) }) });
+    const crossSite = await counted(
+      new Request("http://localhost/api/things", { method: "POST", headers: { origin: "https://evil.example" } }),
+    );
+    expect(crossSite.status).toBe(403);
+    const formPost = await counted(
+      new Request("http://localhost/api/things", {
+        method: "POST",
+        body: "a=1",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      }),
+    );
+    expect(formPost.status).toBe(403);
+    const huge = await counted(
+      new Request("http://localhost/api/things", {
+        method: "POST",
+        body: "{}",
+        headers: { "content-type": "application/json", "content-length": String(50 * 1024 * 1024) },
+      }),
+    );
+    expect(huge.status).toBe(413);
+    const cron = await counted(
+      new Request("http://localhost/api/cron/anything", { headers: { authorization: "Bearer nope" } }),
+    );
+    expect([401, 503]).toContain(cron.status);
+    expect(ran).toBe(0);
+    const sameOrigin = await counted(
+      new Request("http://localhost/api/things", { method: "POST", headers: { origin: "http://localhost" } }),
+    );
+    expect(sameOrigin.status).toBe(200);
+    expect(ran).toBe(1);
+  });
+
+  it("sets HSTS over HTTPS and no CORS grant for an origin outside the allowlist", async () => {
+    const ping = defineRoute({ auth: "none", handler: async () => ({ ok: true }) });
+    const secure = await ping(
+      new Request("http://localhost/api/ping", {
+        headers: { "x-forwarded-proto": "https", origin: "https://evil.example" },
+      }),
+    );
+    expect(secure.headers.get("strict-transport-security")).toMatch(/^max-age=\d+/);
+    expect(secure.headers.get("vary")).toBe("Origin");
+    expect(secure.headers.get("access-control-allow-origin")).toBeNull();
+    const plain = await ping(new Request("http://localhost/api/ping"));
+    expect(plain.headers.get("strict-transport-security")).toBeNull();
+  });
+
   it("keeps a well-formed incoming request id and replaces a malformed one", async () => {
     const kept = await createThing(post(JSON.stringify({ name: "a", count: 1 }), { "x-request-id": "req-12345678" }));
     expect(kept.headers.get("x-request-id")).toBe("req-12345678");

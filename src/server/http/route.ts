@@ -5,6 +5,7 @@ import { rootLogger, type Logger } from "@/server/observability/logger";
 import { recordRequest } from "@/server/observability/metrics";
 import { reportError } from "@/server/observability/error-reporting";
 import { runWithRequestContext } from "@/server/observability/request-context";
+import { apiRequestRefusal, applyApiResponseHeaders } from "@/server/security/api-request";
 import { enforceRateLimit } from "@/server/security/rate-limit";
 import { defaultRateLimit, type PolicyName } from "@/server/security/rate-limit/policies";
 import { AppError, toAppError } from "@/server/errors";
@@ -74,8 +75,9 @@ export interface RouteOptions<A extends AuthMode, BS, QS, PS, R, MS = undefined>
 type NextRouteContext = { params: Promise<Record<string, string | string[]>> };
 
 /**
- * The one way a route handler is written: session → rate limit → zod input → handler → JSON (a
- * `RawJson` result is sent as its text), with the access log line, metrics and error capture for every outcome.
+ * The one way a route handler is written: API gates (cron secret, CSRF, body size) → session → rate
+ * limit → zod input → handler → JSON (a `RawJson` result is sent as its text), with the request id,
+ * HSTS and CORS headers, the access log line, metrics and error capture for every outcome.
  */
 export function defineRoute<
   A extends AuthMode,
@@ -88,7 +90,8 @@ export function defineRoute<
   return async (request, next) => {
     const started = performance.now();
     const requestId = requestIdFrom(request.headers);
-    const route = routeLabel(request);
+    const url = new URL(request.url);
+    const route = routeLabel(url.pathname);
     const ip = clientIp(request.headers);
     const logger = rootLogger.child({ requestId, route });
     const context = { requestId, route, logger, ip, userAgent: request.headers.get("user-agent") ?? "" };
@@ -99,6 +102,8 @@ export function defineRoute<
       // Created up front so rate-limit headers reach error answers too (e.g. a 401 from sign-in).
       const responseHeaders = new Headers();
       try {
+        const refusal = apiRequestRefusal(request, url);
+        if (refusal) throw refusal;
         user = options.auth === "none" ? null : await getSessionUser(request, responseHeaders);
         if (user) Object.assign(context, { userId: user.id, logger: logger.child({ userId: user.id }) });
         if (options.auth === "required" && !user) throw AppError.unauthorized();
@@ -115,9 +120,7 @@ export function defineRoute<
             limitHeaders.forEach((value, name) => responseHeaders.set(name, value));
         }
         const body = options.body ? await options.body.parseAsync(rawBody ?? {}) : undefined;
-        const query = options.query
-          ? await options.query.parseAsync(Object.fromEntries(new URL(request.url).searchParams))
-          : undefined;
+        const query = options.query ? await options.query.parseAsync(Object.fromEntries(url.searchParams)) : undefined;
         const params = options.params ? await options.params.parseAsync(rawParams) : undefined;
         const form = options.multipart
           ? await readMultipart(
@@ -153,6 +156,7 @@ export function defineRoute<
         response = errorResponse(appError, requestId, responseHeaders);
       }
       response.headers.set(REQUEST_ID_HEADER, requestId);
+      applyApiResponseHeaders(response.headers, request, url);
       const seconds = (performance.now() - started) / 1000;
       recordRequest(request.method, route, response.status, seconds);
       context.logger.info(
@@ -189,8 +193,7 @@ function json(data: unknown, status: number, headers: Headers): Response {
 }
 
 /** The route pattern for metrics: ids and tokens replaced so label cardinality stays small. */
-function routeLabel(request: Request): string {
-  const pathname = new URL(request.url).pathname;
+function routeLabel(pathname: string): string {
   return pathname
     .split("/")
     .map((segment) =>

@@ -2,8 +2,8 @@ import { byteSizeText } from "@/lib/byte-size";
 import { AppError } from "@/server/errors";
 
 /**
- * The most a multipart upload may declare. Next keeps at most 10 MiB of a body for the proxy and cuts
- * off the rest, so nothing larger could reach a route intact; it is refused here, before any route.
+ * The most a multipart upload may declare, refused by `defineRoute` before anything is read (each
+ * route that takes uploads applies its own, smaller cap on the bytes it receives).
  */
 export const MULTIPART_LIMIT_BYTES = 10 * 1024 * 1024;
 

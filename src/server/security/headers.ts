@@ -81,6 +81,15 @@ export function pageContentSecurityPolicy(input: PagePolicyInput): string {
 export const API_CONTENT_SECURITY_POLICY =
   "default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
+/**
+ * The static headers of every API response, set by `next.config.ts` (API requests skip the proxy):
+ * the common set and the API's CSP. HSTS and CORS depend on the request and come from `defineRoute`.
+ */
+export const API_HEADERS: Readonly<Record<string, string>> = {
+  ...COMMON_SECURITY_HEADERS,
+  "Content-Security-Policy": API_CONTENT_SECURITY_POLICY,
+};
+
 /** 128 random bits, base64: unguessable, fresh for every page response. */
 export function createNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");

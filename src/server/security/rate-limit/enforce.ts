@@ -17,7 +17,10 @@ export async function enforceRateLimit(policy: PolicyName, key: string): Promise
   const identifier = limiterIdentifier(key);
   let state: LimitState;
   try {
-    state = await withTimeout(activeRateLimiter().hit(definition, identifier), LIMITER_TIMEOUT_MS);
+    const limiter = activeRateLimiter();
+    const hit = limiter.hit(definition, identifier);
+    // Counters in this process answer at once; only a remote store needs a timer racing it.
+    state = await (limiter.kind === "memory" ? hit : withTimeout(hit, LIMITER_TIMEOUT_MS));
   } catch (error) {
     const context = { policy, keyKind: keyKind(key), err: error };
     if (!definition.failClosed) {

@@ -1,10 +1,12 @@
 import { createContactInput, type Contact, type CreateContactInput } from "@/lib/contracts/contacts";
+import { sql } from "drizzle-orm";
 import { withUserDb } from "@/server/db";
+import { resultRows } from "@/server/db/result-rows";
 import { contacts } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
-import { recordAuditEvent } from "@/server/services/audit";
+import { auditInsertFrom } from "@/server/services/audit";
 import type { UserContext } from "./context";
-import { selectContact } from "./contact-row";
+import { CONTACT_COLUMNS, toContact, type ContactRow } from "./contact-row";
 import { contactColumnValues } from "./contact-values";
 import { refusalsAsAppErrors } from "./database-errors";
 import { duplicatesIn } from "./find-duplicate-contacts";
@@ -27,7 +29,7 @@ export async function createContact(context: UserContext, input: CreateContactIn
           });
         }
       }
-      const [created] = await tx
+      const insert = tx
         .insert(contacts)
         .values({
           ...contactColumnValues(fields),
@@ -35,16 +37,25 @@ export async function createContact(context: UserContext, input: CreateContactIn
           userId: context.userId,
           source: source ?? "manual",
         })
-        .returning({ id: contacts.id });
-      const contact = created && (await selectContact(tx, context.userId, created.id));
-      if (!contact) throw new Error("a created client could not be read back");
-      await recordAuditEvent(tx, {
-        userId: context.userId,
-        action: "client.created",
-        target: { type: "client", id: contact.id },
-        metadata: { source: contact.source },
-      });
-      return contact;
+        .returning();
+      // The insert, its audit event and the read-back in one statement: two round trips instead of six.
+      const audit = auditInsertFrom(
+        sql`created`,
+        {
+          userId: context.userId,
+          action: "client.created",
+          target: { type: "client", id: "" },
+          metadata: { source: source ?? "manual" },
+        },
+        { targetIdColumn: sql`created.id` },
+      );
+      const rows = resultRows<ContactRow>(
+        await tx.execute(sql`
+          with created as (${insert.getSQL()}), audited as (${audit})
+          select ${CONTACT_COLUMNS} from created c`),
+      );
+      if (!rows[0]) throw new Error("a created client could not be read back");
+      return toContact(rows[0]);
     }),
   );
 }
