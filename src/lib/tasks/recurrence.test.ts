@@ -105,3 +105,14 @@ describe("recurrence", () => {
     expect(maskToWeekdays(weekdaysToMask([1, 2, 3, 4, 5, 6, 7]))).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 });
+
+describe("describing rules", () => {
+  it("says them back in the quick-add's words", async () => {
+    const { describeRecurrence } = await import("./describe-recurrence");
+    expect(describeRecurrence(rule("week", 2))).toBe("every 2 weeks");
+    expect(describeRecurrence(rule("day", 1, { from: "completion" }))).toBe("every! day");
+    expect(describeRecurrence(rule("week", 1, { weekdays: [1, 4] }))).toBe("every Mon, Thu");
+    expect(describeRecurrence(rule("week", 1, { weekdays: [1, 2, 3, 4, 5] }))).toBe("every weekday");
+    expect(describeRecurrence(rule("week", 2, { weekdays: [5] }))).toBe("every 2 weeks on Fri");
+  });
+});
