@@ -56,6 +56,9 @@ export function useProjects(archived: "true" | "false" | "any" = "false") {
   });
 }
 
+/** When to look again for the next occurrence of a completed repeating task (the embedded runner polls every 10 s). */
+const NEXT_OCCURRENCE_CHECKS_MS = [3_000, 8_000, 13_000, 25_000];
+
 /** Task changes: each refreshes every task list, and zone and project counts. */
 export function useTaskMutations() {
   const queryClient = useQueryClient();
@@ -63,6 +66,10 @@ export function useTaskMutations() {
   const complete = useMutation({
     mutationFn: (task: Pick<Task, "id">) =>
       apiRequest(`/api/tasks/${task.id}/complete`, { method: "POST", schema: taskSchema }),
+    onSuccess: (task) => {
+      // The next occurrence is added by a background job within seconds: look again while it runs.
+      if (task.recurrence) for (const delay of NEXT_OCCURRENCE_CHECKS_MS) setTimeout(() => void refresh(), delay);
+    },
     onSettled: refresh,
   });
   const update = useMutation({
