@@ -116,7 +116,7 @@ export function TaskList({
         Keys: j/k move · x complete · e edit · Space select · q add
       </p>
       {groups.map((group) => (
-        <section key={group.key} aria-label={`${label}: ${group.label}`} className="mb-5">
+        <section key={group.key} aria-label={group.label ? `${label}: ${group.label}` : label} className="mb-5">
           {group.label && (
             <h2 className="mb-1 flex items-center gap-2 text-sm font-semibold text-muted-foreground">
               {group.color && (

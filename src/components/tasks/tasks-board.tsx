@@ -103,7 +103,7 @@ export function TasksBoard() {
 
   return (
     <div className="grid gap-4">
-      <nav aria-label="Task views" className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1">
+      <nav aria-label="Task views" className="flex flex-wrap gap-1">
         {(Object.keys(VIEWS) as ViewName[]).map((name) => (
           <button
             key={name}
