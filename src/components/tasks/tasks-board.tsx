@@ -12,6 +12,7 @@ import { ProjectsPanel } from "./projects-panel";
 import { QuickAddButton } from "./quick-add-button";
 import { TaskList } from "./task-list";
 import { useProjects, useTaskList, useZones, type TaskQuery } from "./use-tasks";
+import { ZonesPanel } from "./zones-panel";
 
 interface BoardView {
   label: string;
@@ -174,6 +175,7 @@ export function TasksBoard() {
         </label>
       </div>
       {viewName === "projects" && <ProjectsPanel />}
+      {viewName === "zones" && <ZonesPanel />}
       {list.isError && <ErrorAlert title="Tasks could not be loaded" message={list.error.message} />}
       {list.isPending ? (
         <div aria-busy="true" aria-label="Loading tasks" className="grid gap-3">
