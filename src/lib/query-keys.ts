@@ -44,6 +44,14 @@ export const queryKeys = {
     overrides: ["availability", "overrides"] as const,
     slots: (query: string) => ["availability", "slots", query] as const,
   },
+  /** Task lists per view and filter; every task mutation invalidates the family. */
+  tasks: {
+    all: ["tasks"] as const,
+    list: (query: string) => ["tasks", "list", query] as const,
+  },
+  /** Task zones and projects (their counts move with tasks, so task mutations refresh them too). */
+  taskZones: ["tasks", "zones"] as const,
+  taskProjects: (archived: string) => ["tasks", "projects", archived] as const,
   /** Every published version of one consent kind. */
   consentVersions: (kind: string) => ["consent-versions", kind] as const,
   /** The practitioner's habits with streaks, strength and pause (the habits page and home). */

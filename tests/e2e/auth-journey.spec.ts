@@ -3,7 +3,7 @@ import { expect, test, watchConsole } from "./support/fixtures";
 
 const AREAS = [
   { name: "Clients", path: "/clients", emptyState: "No clients yet" },
-  { name: "Tasks", path: "/tasks", emptyState: "Nothing to do yet" },
+  { name: "Tasks", path: "/tasks", emptyState: "Nothing due today" },
   { name: "Calendar", path: "/calendar", emptyState: "No sessions today." },
   { name: "Habits", path: "/habits", emptyState: "No habits yet" },
   { name: "Settings", path: "/settings", emptyState: "Account" },

@@ -188,3 +188,20 @@ export function instantFromZonedWallTime(wallTime: string, timeZone: string): st
   const date = new Date(new TZDate(year, month - 1, day, hour, minute, timeZone).getTime());
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
+
+const WEEKDAY_DATE: Intl.DateTimeFormatOptions = { weekday: "short", month: "short", day: "numeric" };
+
+/**
+ * A calendar day (`YYYY-MM-DD`, e.g. a task's due day) with its weekday and without the year: "Tue 8 Dec"
+ * (en-GB), "Tue, Dec 8" (en-US). Never shifted by a zone, like `formatCalendarDate`.
+ */
+export function formatCalendarWeekday(value: string | null, settings: FormatSettings): string {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return NOT_A_DATE;
+  return plainSpaces(formatter({ ...settings, timeZone: "UTC" }, WEEKDAY_DATE).format(new Date(`${value}T12:00:00Z`)));
+}
+
+/** A time of day stored without a day (`HH:MM`, a task's due time) on the practitioner's clock: "15:00" or "3:00 PM". */
+export function formatClockTime(value: string | null, settings: FormatSettings): string {
+  if (!value || !/^\d{2}:\d{2}$/.test(value)) return NOT_A_DATE;
+  return formatTime(`2000-01-01T${value}:00Z`, { ...settings, timeZone: "UTC" });
+}

@@ -1,4 +1,4 @@
-export { enqueueJob, type EnqueueOptions } from "./queue";
+export { enqueueJob, enqueueJobInUserTransaction, type EnqueueOptions } from "./queue";
 export { processDueJobs, type ProcessSummary } from "./process-due-jobs";
 export { startJobRunner, type JobRunner } from "./runner";
 export { JobWorker } from "./worker";

@@ -261,3 +261,22 @@ function firstRow<Row>(result: unknown): Row {
   if (!row) throw new Error("the statement returned no row");
   return row;
 }
+
+/**
+ * Enqueues from inside a `withUserDb` transaction, so the job commits with the change that asks for it
+ * (a completed recurring task and the job that adds its next occurrence). The queue lives in
+ * `app_private`, which the `authenticated` role cannot reach: the role is reset for this one statement
+ * and set back before anything else runs; the claims stay as they were.
+ */
+export async function enqueueJobInUserTransaction(
+  db: DbExecutor,
+  kindName: JobKindName | (string & {}),
+  payload: unknown,
+  options: EnqueueOptions & { userId: string },
+): Promise<string> {
+  await db.execute(sql`select set_config('role', 'none', true)`);
+  // A failure aborts the whole transaction, so the role needs no restoring on that path.
+  const id = await enqueueJob(db, kindName, payload, options);
+  await db.execute(sql`select set_config('role', 'authenticated', true)`);
+  return id;
+}

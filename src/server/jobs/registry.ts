@@ -3,6 +3,8 @@ import type { DbTransaction } from "@/server/db";
 import { deleteStoredObjects, deleteStoredObjectsInput } from "@/server/services/account/delete-stored-objects";
 import { pruneAuditEvents } from "@/server/services/audit/prune-audit-events";
 import { pruneExpiredAuth } from "@/server/services/maintenance/prune-expired-auth";
+import { createNextOccurrence, createNextOccurrenceInput } from "@/server/services/tasks/create-next-occurrence";
+import { rollOverOverdueTasks } from "@/server/services/tasks/roll-over-overdue-tasks";
 import { pruneFinishedJobs } from "./prune-finished-jobs";
 
 /**
@@ -86,6 +88,18 @@ export const JOB_KINDS = {
     maxAttempts: 10,
     run: (payload) => deleteStoredObjects(payload),
   }),
+  /** The occurrence after a completed or skipped recurring task (idempotent: keyed by the task, and a unique index). */
+  "tasks.create-next-occurrence": jobKind({
+    payload: createNextOccurrenceInput,
+    maxAttempts: 10,
+    run: (payload, { db, userId }) => createNextOccurrence(db, userId, payload),
+  }),
+  /** Overdue tasks whose policy is "roll over" move to their next day, in each practitioner's time zone. */
+  "tasks.roll-over-overdue": jobKind({
+    payload: z.object({}).strict(),
+    maxAttempts: 3,
+    run: (_payload, { db }) => rollOverOverdueTasks(db),
+  }),
 } as const;
 
 export type JobKindName = keyof typeof JOB_KINDS;
@@ -130,4 +144,6 @@ export const RECURRING_JOBS: readonly RecurringJob[] = [
   { name: "prune-expired-auth", kind: "maintenance.prune-expired-auth", cron: "7 * * * *", timeZone: "UTC" },
   { name: "prune-audit-events", kind: "maintenance.prune-audit-events", cron: "30 3 * * *", timeZone: "UTC" },
   { name: "prune-finished-jobs", kind: "maintenance.prune-finished-jobs", cron: "45 3 * * *", timeZone: "UTC" },
+  // Hourly, so each practitioner's midnight is met within the hour whatever their time zone.
+  { name: "roll-over-overdue-tasks", kind: "tasks.roll-over-overdue", cron: "5 * * * *", timeZone: "UTC" },
 ];

@@ -17,3 +17,4 @@ export * from "./session-types";
 export * from "./appointments";
 export * from "./habits";
 export * from "./check-ins";
+export * from "./tasks";

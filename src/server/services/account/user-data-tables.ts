@@ -84,6 +84,11 @@ export const USER_DATA_TABLES: readonly UserDataTable[] = [
   { table: "public.tags", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
   // After the clients, whose appointments (the only rows pointing here) went with them.
   { table: "public.session_types", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
+  // Tasks about a client went with the client above; the rest go before the projects and zones they name.
+  { table: "public.tasks", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
+  { table: "public.task_projects", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
+  { table: "public.task_zones", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
+  { table: "public.task_preferences", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
   // A client's notifications went with the client above; these are the ones about no client.
   { table: "public.notifications", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
   { table: "public.notification_settings", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },

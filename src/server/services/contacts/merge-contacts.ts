@@ -84,6 +84,9 @@ export async function mergeContacts(
       // Notifications about the duplicate now lead to the client kept.
       await tx.execute(sql`update public.notifications set contact_id = ${primary.id}
                             where user_id = ${userId} and contact_id = ${duplicate.id}`);
+      // Tasks about the duplicate are about the client kept (the cascade would delete them).
+      await tx.execute(sql`update public.tasks set contact_id = ${primary.id}
+                            where user_id = ${userId} and contact_id = ${duplicate.id}`);
       // "Not a duplicate" answers about the duplicate hold for the client it becomes part of.
       await tx.execute(sql`insert into public.contact_duplicate_dismissals (user_id, contact_id, other_contact_id)
                            select ${userId}, least(${primary.id}::uuid, other), greatest(${primary.id}::uuid, other)

@@ -4,6 +4,7 @@ import { DuplicateNotice } from "@/components/clients/duplicates/duplicate-notic
 import { ClientRecord } from "@/components/clients/record/client-record";
 import { ClientConsentsSection } from "@/components/consents/client-consents-section";
 import { ClientNotesTimeline } from "@/components/notes/client-notes-timeline";
+import { ClientTasks } from "@/components/tasks/client-tasks";
 import { loadClient, loadClientTitle } from "./load-client";
 
 interface ClientPageProps {
@@ -22,6 +23,9 @@ export default async function ClientPage({ params }: ClientPageProps) {
       <ClientRecord initialContact={contact} notes={<ClientNotesTimeline contactId={contact.id} />} />
       <div className="mt-10">
         <ClientAppointmentsSection contactId={contact.id} />
+      </div>
+      <div className="mt-10">
+        <ClientTasks contactId={contact.id} displayName={contact.displayName} />
       </div>
       <div className="mt-10">
         <ClientConsentsSection contactId={contact.id} />
