@@ -12,3 +12,5 @@ export * from "./intake-links";
 export * from "./consents";
 export * from "./notifications";
 export * from "./contact-duplicate-dismissals";
+export * from "./google-connections";
+export * from "./email-messages";
