@@ -18,6 +18,8 @@ const TARGET_LABELS: Record<AuditTargetType, string> = {
   consent: "Consent",
   consent_document: "Consent document",
   account: "Account",
+  email: "Email",
+  integration: "Integration",
 };
 
 function Target({ event }: { event: AuditEvent }) {

@@ -27,3 +27,4 @@ export {
   type ParsedMessage,
   type ParsedAddress,
 } from "./parse-message";
+export type { OAuth2Client as GoogleAuthClient } from "google-auth-library";

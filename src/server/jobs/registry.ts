@@ -3,7 +3,11 @@ import type { DbTransaction } from "@/server/db";
 import { deleteStoredObjects, deleteStoredObjectsInput } from "@/server/services/account/delete-stored-objects";
 import { pruneAuditEvents } from "@/server/services/audit/prune-audit-events";
 import { pruneExpiredAuth } from "@/server/services/maintenance/prune-expired-auth";
+import { gmailSyncPayload, scheduleGmailSyncs, syncGmail } from "@/server/services/gmail-sync";
 import { pruneFinishedJobs } from "./prune-finished-jobs";
+import type { enqueueJob } from "./queue";
+
+type EnqueueJob = typeof enqueueJob;
 
 /**
  * What every handler receives. `signal` aborts when the job's lease is lost (it expired and the
@@ -17,6 +21,8 @@ export interface JobRunContext {
   attempt: number;
   signal: AbortSignal;
   heartbeat: () => Promise<void>;
+  /** `enqueueJob`, handed in so a handler can queue follow-up work without importing the queue (which imports this registry). */
+  enqueue: EnqueueJob;
 }
 
 /** A "transaction" handler also gets the job's own transaction. */
@@ -86,6 +92,24 @@ export const JOB_KINDS = {
     maxAttempts: 10,
     run: (payload) => deleteStoredObjects(payload),
   }),
+  /**
+   * One Gmail connection's sync (import, then incremental from the saved historyId). Long work in many
+   * short transactions, each page committed with its cursor; a revoked grant ends it without retries.
+   */
+  "google.gmail-sync": jobKind({
+    payload: gmailSyncPayload,
+    mode: "outside",
+    maxAttempts: 8,
+    leaseSeconds: 120,
+    backoff: { baseSeconds: 30, capSeconds: 3600 },
+    run: (payload, context) => syncGmail(payload, context),
+  }),
+  /** Queues a sync of every connection that can sync (recurring). */
+  "google.gmail-sync-due": jobKind({
+    payload: z.object({}).strict(),
+    maxAttempts: 3,
+    run: (_payload, { db, enqueue }) => scheduleGmailSyncs(db, enqueue),
+  }),
 } as const;
 
 export type JobKindName = keyof typeof JOB_KINDS;
@@ -130,4 +154,5 @@ export const RECURRING_JOBS: readonly RecurringJob[] = [
   { name: "prune-expired-auth", kind: "maintenance.prune-expired-auth", cron: "7 * * * *", timeZone: "UTC" },
   { name: "prune-audit-events", kind: "maintenance.prune-audit-events", cron: "30 3 * * *", timeZone: "UTC" },
   { name: "prune-finished-jobs", kind: "maintenance.prune-finished-jobs", cron: "45 3 * * *", timeZone: "UTC" },
+  { name: "gmail-sync-due", kind: "google.gmail-sync-due", cron: "*/10 * * * *", timeZone: "UTC" },
 ];

@@ -53,7 +53,11 @@ export const emailMessages = pgTable(
       columns: [table.userId, table.connectionId],
       foreignColumns: [googleConnections.userId, googleConnections.id],
     }).onDelete("cascade"),
-    index("email_messages_user_id_sent_at_idx").on(table.userId, table.sentAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
+    index("email_messages_user_id_sent_at_idx").on(
+      table.userId,
+      table.sentAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
+    ),
     index("email_messages_user_id_connection_id_idx").on(table.userId, table.connectionId),
   ],
 );
