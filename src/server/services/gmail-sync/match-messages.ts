@@ -9,7 +9,7 @@ import type { Batch } from "./store-batch";
 const READ_CONCURRENCY = 8;
 
 async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+  const results: R[] = [];
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
