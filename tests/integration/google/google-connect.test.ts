@@ -44,7 +44,9 @@ describe("Connect Google", () => {
     expect(row?.refresh_token_enc).not.toContain(issued);
     expect(JSON.stringify(row)).not.toMatch(/ya29\.|1\/\//);
     // The state was spent.
-    expect(await systemRows(sql`select 1 from app_private.google_oauth_states where user_id = ${alice.id}`)).toEqual([]);
+    expect(await systemRows(sql`select 1 from app_private.google_oauth_states where user_id = ${alice.id}`)).toEqual(
+      [],
+    );
 
     await runJobs();
     const subjects = await systemRows<{ subject: string; direction: string }>(
@@ -58,7 +60,13 @@ describe("Connect Google", () => {
     expect(status).toMatchObject({
       configured: true,
       redirectUri: "http://localhost:3000/api/integrations/google/callback",
-      connection: { googleEmail: me, gmailGranted: true, status: "connected", syncState: "up_to_date", messagesImported: 2 },
+      connection: {
+        googleEmail: me,
+        gmailGranted: true,
+        status: "connected",
+        syncState: "up_to_date",
+        messagesImported: 2,
+      },
     });
 
     const timeline = await alice.expect<TimelinePage>(200, "GET", `/api/contacts/${sam}/timeline`);
@@ -106,7 +114,11 @@ describe("Connect Google", () => {
     expect(await connect(app, dee)).toBe("no_gmail");
     app.google.state.grantScopes = null;
     const status = await dee.expect<GoogleIntegration>(200, "GET", "/api/integrations/google");
-    expect(status.connection).toMatchObject({ gmailGranted: false, status: "needs_reconnect", syncState: "needs_reconnect" });
+    expect(status.connection).toMatchObject({
+      gmailGranted: false,
+      status: "needs_reconnect",
+      syncState: "needs_reconnect",
+    });
     await dee.expect(409, "POST", "/api/integrations/google/sync", {});
     // Reconnecting and allowing Gmail fixes it in one go.
     expect(await connect(app, dee)).toBe("connected");
@@ -124,7 +136,9 @@ describe("Connect Google", () => {
 
     // The practitioner revoked access at Google; the stored access token has run out.
     app.google.state.revokeAllGrants();
-    await systemRows(sql`update public.google_connections set token_expires_at = now() - interval '1 minute' where user_id = ${eve.id}`);
+    await systemRows(
+      sql`update public.google_connections set token_expires_at = now() - interval '1 minute' where user_id = ${eve.id}`,
+    );
     const tokenCalls = () => app.google.state.calls.filter((call) => call === "POST /token").length;
     const callsBefore = tokenCalls();
     await eve.expect(202, "POST", "/api/integrations/google/sync", {});
@@ -141,14 +155,21 @@ describe("Connect Google", () => {
 
     expect(await connect(app, eve)).toBe("connected");
     const after = await connectionOf(eve.id);
-    expect(after).toMatchObject({ id: before?.id, status: "connected", history_id: before?.history_id, messages_imported: 1 });
+    expect(after).toMatchObject({
+      id: before?.id,
+      status: "connected",
+      history_id: before?.history_id,
+      messages_imported: 1,
+    });
   });
 
   it("refreshes a token before it expires and never writes a token in the clear", async () => {
     const gus = await signUp(app, "Gus");
     expect(await connect(app, gus)).toBe("connected");
     const row = await connectionOf(gus.id);
-    await systemRows(sql`update public.google_connections set token_expires_at = now() + interval '2 minutes' where user_id = ${gus.id}`);
+    await systemRows(
+      sql`update public.google_connections set token_expires_at = now() + interval '2 minutes' where user_id = ${gus.id}`,
+    );
     await syncNow(row?.id ?? "");
     const [after] = await systemRows<{ token_expires_at: Date; access_token_enc: string }>(
       sql`select token_expires_at, access_token_enc from public.google_connections where user_id = ${gus.id}`,
@@ -184,7 +205,10 @@ describe("Connect Google", () => {
     const events = await systemRows<{ action: string }>(
       sql`select action from public.audit_events where user_id = ${hal.id} and action like 'integration.%' order by occurred_at`,
     );
-    expect(events.map((event) => event.action)).toEqual(["integration.google_connected", "integration.google_disconnected"]);
+    expect(events.map((event) => event.action)).toEqual([
+      "integration.google_connected",
+      "integration.google_disconnected",
+    ]);
     await hal.expect(404, "DELETE", "/api/integrations/google");
   });
 
