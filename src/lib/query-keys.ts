@@ -29,6 +29,10 @@ export const queryKeys = {
   notifications: ["notifications"] as const,
   /** The practitioner's pending sign-in email change. */
   emailChange: ["auth", "email-change"] as const,
+  /** The Google connection and its sync health (Settings → Integrations). */
+  googleIntegration: ["integrations", "google"] as const,
+  /** One client's timeline (notes and emails), per kind filter. */
+  timeline: (contactId: string, kind: string) => ["timeline", contactId, kind] as const,
   /** Every published version of one consent kind. */
   consentVersions: (kind: string) => ["consent-versions", kind] as const,
 } as const;

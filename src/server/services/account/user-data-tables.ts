@@ -85,7 +85,8 @@ export const USER_DATA_TABLES: readonly UserDataTable[] = [
   {
     table: "public.google_connections",
     owner: "user_id",
-    export: { via: "user", exclude: { access_token_enc: SECRET, refresh_token_enc: SECRET } },
+    // The session role may not select the token columns, so the export reads it on the system path.
+    export: { via: "system", exclude: { access_token_enc: SECRET, refresh_token_enc: SECRET } },
     erase: { by: "delete" },
   },
   {
