@@ -3,6 +3,7 @@ import { DuplicateNotice } from "@/components/clients/duplicates/duplicate-notic
 import { ClientRecord } from "@/components/clients/record/client-record";
 import { ClientConsentsSection } from "@/components/consents/client-consents-section";
 import { ClientNotesTimeline } from "@/components/notes/client-notes-timeline";
+import { ClientTimeline } from "@/components/timeline/client-timeline";
 import { loadClient, loadClientTitle } from "./load-client";
 
 interface ClientPageProps {
@@ -19,6 +20,9 @@ export default async function ClientPage({ params }: ClientPageProps) {
     <>
       <DuplicateNotice contactId={contact.id} />
       <ClientRecord initialContact={contact} notes={<ClientNotesTimeline contactId={contact.id} />} />
+      <div className="mt-10">
+        <ClientTimeline contactId={contact.id} />
+      </div>
       <div className="mt-10">
         <ClientConsentsSection contactId={contact.id} />
       </div>
