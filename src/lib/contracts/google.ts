@@ -68,3 +68,38 @@ export const googleCallbackQuery = z.object({
   error: z.string().max(200).optional(),
   scope: z.string().max(4000).optional(),
 });
+
+/** An address (`sam@example.com`) or a whole domain (`@example.com`), stored lower case. */
+export const blocklistPattern = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(320)
+  .regex(/^([^\s@<>",]+)?@[^\s@<>",]+\.[^\s@<>",]+$/, {
+    message: "Enter an address (sam@example.com) or a domain (@example.com)",
+  });
+
+export const addBlocklistInput = z.object({ pattern: blocklistPattern }).strict();
+export type AddBlocklistInput = z.infer<typeof addBlocklistInput>;
+
+export const blocklistEntrySchema = z.object({
+  id: z.uuid(),
+  pattern: z.string(),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export const blocklistSchema = z.object({ items: z.array(blocklistEntrySchema) });
+export type BlocklistEntry = z.infer<typeof blocklistEntrySchema>;
+export const blocklistEntryParams = z.object({ id: z.uuid() });
+
+/** Unknown senders with at least this many emails are suggested as clients. */
+export const SENDER_SUGGESTION_THRESHOLD = 3;
+
+export const senderSuggestionSchema = z.object({
+  email: z.string(),
+  displayName: z.string().nullable(),
+  messageCount: z.number().int(),
+  lastSeenAt: z.iso.datetime({ offset: true }),
+});
+export const senderSuggestionsSchema = z.object({ items: z.array(senderSuggestionSchema) });
+export type SenderSuggestion = z.infer<typeof senderSuggestionSchema>;
+export const dismissSuggestionInput = z.object({ email: z.string().trim().toLowerCase().min(3).max(320) }).strict();
