@@ -42,6 +42,11 @@ const owners = [
     owner: ["^src/server/supabase/", "^src/server/auth/", "^src/server/storage/"],
   },
   { name: "pino", modules: "(^|/)node_modules/pino[^/]*/", owner: ["^src/server/observability/"] },
+  {
+    name: "google",
+    modules: npm("@googleapis/gmail", "google-auth-library", "googleapis-common", "gaxios"),
+    owner: ["^src/server/google/"],
+  },
   { name: "database-drivers", modules: npm("postgres", "@electric-sql/pglite"), owner: ["^src/server/db/"] },
 ];
 

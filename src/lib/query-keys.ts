@@ -52,6 +52,10 @@ export const queryKeys = {
   /** Task zones and projects (their counts move with tasks, so task mutations refresh them too). */
   taskZones: ["tasks", "zones"] as const,
   taskProjects: (archived: string) => ["tasks", "projects", archived] as const,
+  /** The Google connection and its sync health (Settings → Integrations). */
+  googleIntegration: ["integrations", "google"] as const,
+  /** One client's timeline (notes and emails), per kind filter. */
+  timeline: (contactId: string, kind: string) => ["timeline", contactId, kind] as const,
   /** Every published version of one consent kind. */
   consentVersions: (kind: string) => ["consent-versions", kind] as const,
   /** The practitioner's habits with streaks, strength and pause (the habits page and home). */

@@ -19,6 +19,8 @@ const TARGET_LABELS: Record<AuditTargetType, string> = {
   consent_document: "Consent document",
   appointment: "Appointment",
   account: "Account",
+  email: "Email",
+  integration: "Integration",
 };
 
 function Target({ event }: { event: AuditEvent }) {

@@ -46,6 +46,12 @@ export const AUDIT_ACTIONS = {
   "consent.granted": "Consent granted",
   "consent.declined": "Consent declined",
   "consent.withdrawn": "Consent withdrawn",
+  "integration.google_connected": "Connected a Google account",
+  "integration.google_disconnected": "Disconnected the Google account",
+  "integration.google_resync_requested": "Asked for Gmail to be imported again from scratch",
+  "email.viewed": "Read an imported email",
+  "email.blocklist_added": "Blocked an address or domain from the email import",
+  "email.blocklist_removed": "Unblocked an address or domain for the email import",
   "audit.exported": "Exported the activity log",
   "account.exported": "Exported all account data",
   "account.deleted": "Deleted the account",
@@ -64,6 +70,8 @@ export const AUDIT_TARGET_TYPES = [
   "consent_document",
   "appointment",
   "account",
+  "email",
+  "integration",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
@@ -94,6 +102,7 @@ export const AUDIT_CATEGORIES = {
   notes: { label: "Notes", prefixes: ["note."] },
   consents: { label: "Consents and intake", prefixes: ["consent.", "consent_document.", "intake.", "intake_link."] },
   settings: { label: "Settings", prefixes: ["settings.", "profile."] },
+  email: { label: "Email and integrations", prefixes: ["email.", "integration."] },
   data: { label: "Exports and account", prefixes: ["audit.", "account."] },
 } as const satisfies Record<string, { label: string; prefixes: readonly string[] }>;
 

@@ -14,6 +14,13 @@ export function appOrigin(requestUrl: string): string {
   return (env.APP_URL ?? new URL(requestUrl).origin).replace(/\/+$/, "");
 }
 
+/** The same origin for a server component, from its request headers (the proxy has already checked the host). */
+export function appOriginFromHeaders(headers: Headers): string {
+  if (env.APP_URL) return env.APP_URL.replace(/\/+$/, "");
+  const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ? "https" : "http";
+  return `${proto}://${headers.get("host") ?? "localhost"}`;
+}
+
 /** Binds an auth operation to a route request: cookies in from the request, out on the response. */
 export function authCallFrom({ request, responseHeaders, ip, userAgent }: RouteAuthInput): AuthCall {
   return {

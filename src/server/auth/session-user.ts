@@ -10,4 +10,10 @@ export interface SessionUser {
    * the session: it is only as fresh as the request that read it.
    */
   clientListVersion?: string;
+  /**
+   * Stable for the life of one sign-in and different for every other (the embedded session's token
+   * hash, Supabase's session id), never the credential itself: what a flow bound to "this session"
+   * (Connect Google's OAuth state) checks.
+   */
+  sessionKey?: string;
 }

@@ -58,6 +58,10 @@ export const serverSchema = {
   METRICS_TOKEN: z.string().min(16).optional(),
   CRON_SECRET: z.string().min(16).optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  GOOGLE_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  GMAIL_INITIAL_SYNC_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   MAIL_FROM: z.string().min(3).default("OmniCRM <no-reply@localhost>"),
   APP_VERSION: z.string().min(1).optional(),
   GIT_COMMIT: z.string().min(1).optional(),
@@ -87,6 +91,16 @@ export const requirementRules: Rule[] = [
     when: (env) => Boolean(env.NEXT_PUBLIC_SUPABASE_URL),
     requires: ["NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY", "SUPABASE_SECRET_KEY", "DATABASE_URL"],
     because: "required when NEXT_PUBLIC_SUPABASE_URL is set (Supabase auth)",
+  },
+  {
+    when: (env) => Boolean(env.GOOGLE_CLIENT_ID),
+    requires: ["GOOGLE_CLIENT_SECRET"],
+    because: "required when GOOGLE_CLIENT_ID is set (Connect Google)",
+  },
+  {
+    when: (env) => Boolean(env.GOOGLE_CLIENT_SECRET),
+    requires: ["GOOGLE_CLIENT_ID"],
+    because: "required when GOOGLE_CLIENT_SECRET is set (Connect Google)",
   },
   {
     when: (env) => Boolean(env.UPSTASH_REDIS_REST_URL),

@@ -27,6 +27,20 @@ export const ENCRYPTED_COLUMNS = {
     idType: "uuid",
     column: "refresh_token_enc",
   },
+  googleAccessToken: {
+    schema: "public",
+    table: "google_connections",
+    idColumn: "id",
+    idType: "uuid",
+    column: "access_token_enc",
+  },
+  googleRefreshToken: {
+    schema: "public",
+    table: "google_connections",
+    idColumn: "id",
+    idType: "uuid",
+    column: "refresh_token_enc",
+  },
 } as const satisfies Record<string, EncryptedColumn>;
 
 export function columnName(column: EncryptedColumn): string {

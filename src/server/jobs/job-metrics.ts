@@ -1,5 +1,6 @@
 import { withSystemDb } from "@/server/db";
 import { counter, gauge, histogram } from "@/server/observability/metrics";
+import { registerGmailSyncMetrics } from "@/server/services/gmail-sync/sync-metrics";
 import { queueStats } from "./queue";
 
 export type JobOutcome = "succeeded" | "retried" | "dead" | "lost" | "released";
@@ -40,6 +41,8 @@ export function registerJobMetrics(): void {
   });
   jobDuration();
   jobFailures();
+  // The mailbox sync runs as jobs; its health is scraped with theirs.
+  registerGmailSyncMetrics();
 }
 
 export function recordJobRun(kind: string, outcome: JobOutcome, seconds: number): void {

@@ -5,7 +5,11 @@ import { pruneAuditEvents } from "@/server/services/audit/prune-audit-events";
 import { pruneExpiredAuth } from "@/server/services/maintenance/prune-expired-auth";
 import { createNextOccurrence, createNextOccurrenceInput } from "@/server/services/tasks/create-next-occurrence";
 import { rollOverOverdueTasks } from "@/server/services/tasks/roll-over-overdue-tasks";
+import { gmailSyncPayload, scheduleGmailSyncs, syncGmail } from "@/server/services/gmail-sync";
 import { pruneFinishedJobs } from "./prune-finished-jobs";
+import type { enqueueJob } from "./queue";
+
+type EnqueueJob = typeof enqueueJob;
 
 /**
  * What every handler receives. `signal` aborts when the job's lease is lost (it expired and the
@@ -19,6 +23,8 @@ export interface JobRunContext {
   attempt: number;
   signal: AbortSignal;
   heartbeat: () => Promise<void>;
+  /** `enqueueJob`, handed in so a handler can queue follow-up work without importing the queue (which imports this registry). */
+  enqueue: EnqueueJob;
 }
 
 /** A "transaction" handler also gets the job's own transaction. */
@@ -100,6 +106,24 @@ export const JOB_KINDS = {
     maxAttempts: 3,
     run: (_payload, { db }) => rollOverOverdueTasks(db),
   }),
+  /**
+   * One Gmail connection's sync (import, then incremental from the saved historyId). Long work in many
+   * short transactions, each page committed with its cursor; a revoked grant ends it without retries.
+   */
+  "google.gmail-sync": jobKind({
+    payload: gmailSyncPayload,
+    mode: "outside",
+    maxAttempts: 8,
+    leaseSeconds: 120,
+    backoff: { baseSeconds: 30, capSeconds: 3600 },
+    run: (payload, context) => syncGmail(payload, context),
+  }),
+  /** Queues a sync of every connection that can sync (recurring). */
+  "google.gmail-sync-due": jobKind({
+    payload: z.object({}).strict(),
+    maxAttempts: 3,
+    run: (_payload, { db, enqueue }) => scheduleGmailSyncs(db, enqueue),
+  }),
 } as const;
 
 export type JobKindName = keyof typeof JOB_KINDS;
@@ -146,4 +170,5 @@ export const RECURRING_JOBS: readonly RecurringJob[] = [
   { name: "prune-finished-jobs", kind: "maintenance.prune-finished-jobs", cron: "45 3 * * *", timeZone: "UTC" },
   // Hourly, so each practitioner's midnight is met within the hour whatever their time zone.
   { name: "roll-over-overdue-tasks", kind: "tasks.roll-over-overdue", cron: "5 * * * *", timeZone: "UTC" },
+  { name: "gmail-sync-due", kind: "google.gmail-sync-due", cron: "*/10 * * * *", timeZone: "UTC" },
 ];

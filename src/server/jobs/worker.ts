@@ -6,6 +6,7 @@ import { log } from "@/server/observability/logger";
 import { recordExpiredLease, recordJobRun, type JobOutcome } from "./job-metrics";
 import {
   claimDueJobs,
+  enqueueJob,
   extendLease,
   lockClaimedJob,
   markFailed,
@@ -169,6 +170,7 @@ export class JobWorker {
       userId: job.userId,
       attempt: job.attempts,
       signal: controller.signal,
+      enqueue: enqueueJob,
       heartbeat: async () => {
         controller.signal.throwIfAborted();
         if (!(await withSystemDb("jobs:heartbeat", (tx) => extendLease(tx, job)))) {

@@ -86,6 +86,7 @@ describe("retention and erasure", () => {
   it("the daily job prunes with AUDIT_RETENTION_DAYS (default six years) and is scheduled", async () => {
     const { withSystemDb } = await import("@/server/db");
     const { JOB_KINDS, RECURRING_JOBS } = await import("@/server/jobs/registry");
+    const { enqueueJob } = await import("@/server/jobs/queue");
     expect(RECURRING_JOBS).toContainEqual({
       name: "prune-audit-events",
       kind: "maintenance.prune-audit-events",
@@ -104,6 +105,7 @@ describe("retention and erasure", () => {
           attempt: 1,
           signal: new AbortController().signal,
           heartbeat: async () => {},
+          enqueue: enqueueJob,
         },
       ),
     );

@@ -41,6 +41,9 @@ describe("key rotation", () => {
         failures: [],
         remaining: 0,
       },
+      // Google connections (0017): none in this database, so nothing to rotate.
+      { column: "public.google_connections.access_token_enc", before: {}, rotated: 0, failures: [], remaining: 0 },
+      { column: "public.google_connections.refresh_token_enc", before: {}, rotated: 0, failures: [], remaining: 0 },
     ]);
     expect(batches.map((b) => b.rotated)).toEqual([10, 10, 5, 10, 10, 5]);
   });
@@ -84,6 +87,8 @@ describe("key rotation", () => {
     await seedIntegrations(sql, rotatingKeyring, 3);
     const report = await rotateKeys({ sql, keyring: rotatingKeyring });
     expect(report.columns.map((c) => [c.rotated, c.remaining])).toEqual([
+      [0, 0],
+      [0, 0],
       [0, 0],
       [0, 0],
     ]);

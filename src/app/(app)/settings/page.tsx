@@ -47,6 +47,12 @@ const SETTINGS_SECTIONS = [
     linkLabel: "Choose notifications",
   },
   {
+    title: "Integrations",
+    description: "Connect Google so your email with clients appears on their timeline, and see how the sync is doing.",
+    href: "/settings/integrations",
+    linkLabel: "Manage integrations",
+  },
+  {
     title: "Consent documents",
     description: "The consent texts clients agree to on the intake form. Each change is kept as a new version.",
     href: "/settings/consents",

@@ -88,7 +88,7 @@ export async function findSessionUser(token: string): Promise<SessionUser | null
   countLookup("database");
   const row = await querySessionUser(tokenHash);
   if (!row) return null;
-  const user = { id: row.id, email: row.email, displayName: row.display_name };
+  const user = { id: row.id, email: row.email, displayName: row.display_name, sessionKey: key };
   if (inProcess) rememberSession(key, user, row.expires_at_ms);
   return { ...user, clientListVersion: row.client_list_version };
 }

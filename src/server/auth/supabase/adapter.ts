@@ -54,7 +54,12 @@ export const supabaseAuth: AuthAdapter = {
     if (!claims) return null;
     const profile = await sessionProfile(claims.sub, claims.sessionId, claims.email);
     if (!profile.live) return null;
-    return { id: claims.sub, email: profile.email, displayName: profile.displayName };
+    return {
+      id: claims.sub,
+      email: profile.email,
+      displayName: profile.displayName,
+      ...(claims.sessionId ? { sessionKey: claims.sessionId } : {}),
+    };
   },
 
   async signUp({ email, password, displayName }, call) {

@@ -18,3 +18,5 @@ export * from "./appointments";
 export * from "./habits";
 export * from "./check-ins";
 export * from "./tasks";
+export * from "./google-connections";
+export * from "./email-messages";

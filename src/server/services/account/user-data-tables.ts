@@ -81,6 +81,37 @@ export const USER_DATA_TABLES: readonly UserDataTable[] = [
     export: { via: "user" },
     erase: { by: "cascade", from: "auth.users" },
   },
+  // A message goes with its last client link (trigger, 0018) and with its connection (below).
+  {
+    table: "public.email_message_contacts",
+    owner: "user_id",
+    export: { via: "user" },
+    erase: { by: "cascade", from: "public.contacts" },
+  },
+  {
+    table: "public.google_connections",
+    owner: "user_id",
+    // The session role may not select the token columns, so the export reads it on the system path.
+    export: { via: "system", exclude: { access_token_enc: SECRET, refresh_token_enc: SECRET } },
+    erase: { by: "delete" },
+  },
+  {
+    table: "public.email_messages",
+    owner: "user_id",
+    export: { via: "user" },
+    erase: { by: "cascade", from: "public.google_connections" },
+  },
+  { table: "public.email_blocklist", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
+  { table: "public.email_sender_suggestions", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
+  {
+    table: "app_private.google_oauth_states",
+    owner: "user_id",
+    export: {
+      via: "skip",
+      reason: "Connect Google round trips in flight: a state hash and a PKCE verifier, gone within ten minutes",
+    },
+    erase: { by: "delete" },
+  },
   { table: "public.tags", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
   // After the clients, whose appointments (the only rows pointing here) went with them.
   { table: "public.session_types", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },

@@ -5,6 +5,7 @@ import { ClientRecord } from "@/components/clients/record/client-record";
 import { ClientConsentsSection } from "@/components/consents/client-consents-section";
 import { ClientNotesTimeline } from "@/components/notes/client-notes-timeline";
 import { ClientTasks } from "@/components/tasks/client-tasks";
+import { ClientTimeline } from "@/components/timeline/client-timeline";
 import { loadClient, loadClientTitle } from "./load-client";
 
 interface ClientPageProps {
@@ -21,6 +22,9 @@ export default async function ClientPage({ params }: ClientPageProps) {
     <>
       <DuplicateNotice contactId={contact.id} />
       <ClientRecord initialContact={contact} notes={<ClientNotesTimeline contactId={contact.id} />} />
+      <div className="mt-10">
+        <ClientTimeline contactId={contact.id} />
+      </div>
       <div className="mt-10">
         <ClientAppointmentsSection contactId={contact.id} />
       </div>

@@ -1,0 +1,2 @@
+export { syncGmail, gmailSyncPayload, type SyncOverrides } from "./sync-gmail";
+export { scheduleGmailSyncs } from "./schedule-gmail-syncs";

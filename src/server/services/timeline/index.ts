@@ -1,0 +1,2 @@
+export { listTimeline } from "./list-timeline";
+export { readEmail } from "./read-email";
