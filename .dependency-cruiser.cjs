@@ -42,6 +42,7 @@ const owners = [
     owner: ["^src/server/supabase/", "^src/server/auth/", "^src/server/storage/"],
   },
   { name: "pino", modules: "(^|/)node_modules/pino[^/]*/", owner: ["^src/server/observability/"] },
+  { name: "ai", modules: npm("ai", "@ai-sdk"), owner: ["^src/server/ai/"] },
   { name: "database-drivers", modules: npm("postgres", "@electric-sql/pglite"), owner: ["^src/server/db/"] },
 ];
 

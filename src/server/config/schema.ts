@@ -59,6 +59,10 @@ export const serverSchema = {
   CRON_SECRET: z.string().min(16).optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default("OmniCRM <no-reply@localhost>"),
+  AI_BASE_URL: z.url({ protocol: /^https?$/, message: "must be an http:// or https:// URL" }).optional(),
+  AI_API_KEY: z.string().min(1).optional(),
+  AI_CHAT_MODEL: z.string().min(1).max(200).optional(),
+  AI_EMBEDDING_MODEL: z.string().min(1).max(200).optional(),
   APP_VERSION: z.string().min(1).optional(),
   GIT_COMMIT: z.string().min(1).optional(),
 };
@@ -87,6 +91,11 @@ export const requirementRules: Rule[] = [
     when: (env) => Boolean(env.NEXT_PUBLIC_SUPABASE_URL),
     requires: ["NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY", "SUPABASE_SECRET_KEY", "DATABASE_URL"],
     because: "required when NEXT_PUBLIC_SUPABASE_URL is set (Supabase auth)",
+  },
+  {
+    when: (env) => Boolean(env.AI_BASE_URL),
+    requires: ["AI_CHAT_MODEL"],
+    because: "required when AI_BASE_URL is set (AI features)",
   },
   {
     when: (env) => Boolean(env.UPSTASH_REDIS_REST_URL),
