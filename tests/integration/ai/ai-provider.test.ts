@@ -66,7 +66,7 @@ describe("the AI module against an OpenAI-compatible server", () => {
     expect([busy.status, busy.details, busy.headers["Retry-After"]]).toEqual([
       503,
       { reason: "provider_rate_limited" },
-      "7",
+      "1",
     ]);
 
     fake.reset();
