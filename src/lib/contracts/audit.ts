@@ -42,6 +42,8 @@ export const AUDIT_ACTIONS = {
   "consent.granted": "Consent granted",
   "consent.declined": "Consent declined",
   "consent.withdrawn": "Consent withdrawn",
+  "ai.client_summary": "Generated an AI summary of a client",
+  "ai.call_failed": "An AI request failed",
   "audit.exported": "Exported the activity log",
   "account.exported": "Exported all account data",
   "account.deleted": "Deleted the account",
@@ -88,6 +90,7 @@ export const AUDIT_CATEGORIES = {
   photos: { label: "Photos", prefixes: ["photo."] },
   notes: { label: "Notes", prefixes: ["note."] },
   consents: { label: "Consents and intake", prefixes: ["consent.", "consent_document.", "intake.", "intake_link."] },
+  ai: { label: "AI", prefixes: ["ai."] },
   settings: { label: "Settings", prefixes: ["settings.", "profile."] },
   data: { label: "Exports and account", prefixes: ["audit.", "account."] },
 } as const satisfies Record<string, { label: string; prefixes: readonly string[] }>;

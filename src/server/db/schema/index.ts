@@ -12,3 +12,4 @@ export * from "./intake-links";
 export * from "./consents";
 export * from "./notifications";
 export * from "./contact-duplicate-dismissals";
+export * from "./ai";

@@ -80,6 +80,8 @@ export const USER_DATA_TABLES: readonly UserDataTable[] = [
   { table: "public.notifications", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
   { table: "public.notification_settings", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
   { table: "public.profiles", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
+  { table: "public.ai_settings", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
+  { table: "public.ai_usage", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
   {
     table: "public.intake_links",
     owner: "user_id",
