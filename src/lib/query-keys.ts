@@ -29,6 +29,12 @@ export const queryKeys = {
   notifications: ["notifications"] as const,
   /** The practitioner's pending sign-in email change. */
   emailChange: ["auth", "email-change"] as const,
+  /** AI: whether one client's summary can run now (consent, switches, quota); the month's usage. */
+  ai: {
+    all: ["ai"] as const,
+    summaryStatus: (contactId: string) => ["ai", "summary-status", contactId] as const,
+    usage: ["ai", "usage"] as const,
+  },
   /** Every published version of one consent kind. */
   consentVersions: (kind: string) => ["consent-versions", kind] as const,
 } as const;

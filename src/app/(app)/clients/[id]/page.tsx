@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ClientSummaryPanel } from "@/components/ai/client-summary-panel";
 import { DuplicateNotice } from "@/components/clients/duplicates/duplicate-notice";
 import { ClientRecord } from "@/components/clients/record/client-record";
 import { ClientConsentsSection } from "@/components/consents/client-consents-section";
@@ -18,7 +19,15 @@ export default async function ClientPage({ params }: ClientPageProps) {
   return (
     <>
       <DuplicateNotice contactId={contact.id} />
-      <ClientRecord initialContact={contact} notes={<ClientNotesTimeline contactId={contact.id} />} />
+      <ClientRecord
+        initialContact={contact}
+        notes={
+          <>
+            <ClientSummaryPanel contactId={contact.id} />
+            <ClientNotesTimeline contactId={contact.id} />
+          </>
+        }
+      />
       <div className="mt-10">
         <ClientConsentsSection contactId={contact.id} />
       </div>
