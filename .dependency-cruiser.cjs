@@ -47,6 +47,7 @@ const owners = [
     modules: npm("@googleapis/gmail", "google-auth-library", "googleapis-common", "gaxios"),
     owner: ["^src/server/google/"],
   },
+  { name: "ai", modules: npm("ai", "@ai-sdk"), owner: ["^src/server/ai/"] },
   { name: "database-drivers", modules: npm("postgres", "@electric-sql/pglite"), owner: ["^src/server/db/"] },
 ];
 

@@ -75,8 +75,28 @@ export default tseslint.config(
               message: "Declare metrics with counter/gauge/histogram from @/server/observability/metrics.",
               allowTypeImports: true,
             },
+            {
+              name: "ai",
+              message: "Reach AI providers through @/server/ai (redaction, quota and audit sit in front of it).",
+            },
+          ],
+          patterns: [
+            {
+              group: ["@ai-sdk/*"],
+              message: "Reach AI providers through @/server/ai (redaction, quota and audit sit in front of it).",
+            },
           ],
         },
+      ],
+    },
+  },
+  {
+    // The one AI vendor module: only it imports the `ai` SDK and its providers (the zod rule still applies).
+    files: ["src/server/ai/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { paths: [{ name: "zod", message: "Import z from @/lib/zod.", allowTypeImports: true }] },
       ],
     },
   },

@@ -10,6 +10,9 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3141);
 const baseURL = `http://127.0.0.1:${port}`;
 
+// The local OpenAI-compatible fake (tests/support/fake-ai-provider.ts) that AI specs start on this port.
+process.env.E2E_AI_PORT ??= String(port + 10_000);
+
 // Chosen once by the runner (workers inherit it and read the outbox from it); the server creates it on start.
 process.env.E2E_DATA_DIR ??= path.join(tmpdir(), `omnicrm-e2e-${randomUUID()}`);
 
@@ -53,6 +56,10 @@ export default defineConfig({
       LOG_LEVEL: "warn",
       // Every test signs up its own practitioner from 127.0.0.1; the production default is 10 an hour.
       RATE_LIMIT_SIGN_UPS_PER_HOUR: "1000",
+      // AI is configured against the fake provider; nothing is sent unless a practitioner turns AI on.
+      AI_BASE_URL: `http://127.0.0.1:${process.env.E2E_AI_PORT}/v1`,
+      AI_API_KEY: "e2e-key",
+      AI_CHAT_MODEL: "fake-chat",
     },
   },
 });

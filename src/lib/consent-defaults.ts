@@ -38,4 +38,12 @@ Photos are kept privately in your record, are seen only by me, and are never pos
 
 If you agree, I may share the relevant parts of your health information with them, only for your care and only as much as needed. I will tell you before I do so whenever I can. Saying no does not affect your sessions, and you can withdraw this consent at any time.`,
   },
+  ai_processing: {
+    title: "AI-assisted summaries of your notes",
+    body: `My record system can use an AI service to help me prepare: for example, a short summary of our past sessions before you come in.
+
+If you agree, the text of my session notes about you may be sent to that AI service to produce the summary. Your name, email address, phone number, address and date of birth are replaced with placeholders before anything is sent. The AI service does not decide anything about your care; I read and check everything it writes, and nothing it writes is added to your record.
+
+Saying no does not affect your care in any way: your notes are then never sent to an AI service. You can withdraw this consent at any time by telling me.`,
+  },
 };

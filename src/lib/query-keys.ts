@@ -56,6 +56,12 @@ export const queryKeys = {
   googleIntegration: ["integrations", "google"] as const,
   /** One client's timeline (notes and emails), per kind filter. */
   timeline: (contactId: string, kind: string) => ["timeline", contactId, kind] as const,
+  /** AI: whether one client's summary can run now (consent, switches, quota); the month's usage. */
+  ai: {
+    all: ["ai"] as const,
+    summaryStatus: (contactId: string) => ["ai", "summary-status", contactId] as const,
+    usage: ["ai", "usage"] as const,
+  },
   /** Every published version of one consent kind. */
   consentVersions: (kind: string) => ["consent-versions", kind] as const,
   /** The practitioner's habits with streaks, strength and pause (the habits page and home). */

@@ -40,6 +40,7 @@ function signedInPages(data: LongData & { duplicateClientId: string }): PageVisi
     { path: "/settings", heading: "Settings" },
     { path: "/settings/profile", heading: "Profile", loaded: "Dates and times" },
     { path: "/settings/account", heading: "Your data" },
+    { path: "/settings/ai", heading: "AI", loaded: "Monthly token allowance" },
     { path: "/settings/activity", heading: "Activity", loaded: "Open client" },
     { path: "/settings/consents", heading: /Consent/ },
     { path: "/settings/intake", heading: "Intake links", loaded: /^IntakeLinkx+/ },

@@ -56,10 +56,11 @@ test("a client fills in an intake link on a phone and becomes a client with phot
 
   await client.getByRole("checkbox", { name: "I have read this and agree." }).check();
   const optional = client.getByRole("group", { name: /\(optional\)/ });
-  await expect(optional).toHaveCount(3);
+  await expect(optional).toHaveCount(4);
   await optional.nth(0).getByRole("radio", { name: "I agree", exact: true }).check();
   await optional.nth(1).getByRole("radio", { name: "I do not agree" }).check();
   await optional.nth(2).getByRole("radio", { name: "I do not agree" }).check();
+  await optional.nth(3).getByRole("radio", { name: "I do not agree" }).check();
   await client.getByLabel("Full name").fill("Rosa Lindqvist");
 
   const canvas = client.getByTestId("signature-canvas");
@@ -110,6 +111,7 @@ test("a client fills in an intake link on a phone and becomes a client with phot
     marketing: "granted",
     photography: "declined",
     health_information_sharing: "declined",
+    ai_processing: "declined",
   });
   expect(records.every((record) => record.signatureName === "Rosa Lindqvist")).toBe(true);
   expect(records.every((record) => record.signatureImage?.startsWith("data:image/png;base64,"))).toBe(true);

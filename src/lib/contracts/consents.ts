@@ -6,8 +6,14 @@ import { plainText } from "./contacts";
  * (`/api/contacts/:id/consents`), shared by the routes, Settings, the client page and the intake form.
  */
 
-/** The fixed kinds, in the order forms show them; the database refuses any other (0008). */
-export const CONSENT_KINDS = ["data_processing", "marketing", "photography", "health_information_sharing"] as const;
+/** The fixed kinds, in the order forms show them; the database refuses any other (0008, 0026). */
+export const CONSENT_KINDS = [
+  "data_processing",
+  "marketing",
+  "photography",
+  "health_information_sharing",
+  "ai_processing",
+] as const;
 export type ConsentKind = (typeof CONSENT_KINDS)[number];
 export const consentKindSchema = z.enum(CONSENT_KINDS);
 
@@ -20,6 +26,7 @@ export const CONSENT_KIND_LABELS: Record<ConsentKind, string> = {
   marketing: "Marketing",
   photography: "Photography",
   health_information_sharing: "Health information sharing",
+  ai_processing: "AI-assisted processing",
 };
 
 export const CONSENT_DECISIONS = ["granted", "declined", "withdrawn"] as const;

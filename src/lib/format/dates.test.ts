@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   formatCalendarDate,
+  formatCalendarMonth,
   formatDate,
   formatDateRange,
   formatDateTime,
@@ -103,6 +104,12 @@ describe("locales and clocks", () => {
     expect(formatCalendarDate("1990-01-01", settings("en-US", "Pacific/Kiritimati"))).toBe("Jan 1, 1990");
     expect(formatCalendarDate("1990-01-01", settings("en-GB", "Pacific/Pago_Pago"))).toBe("1 Jan 1990");
     expect(formatCalendarDate("not a day", london)).toBe("—");
+  });
+
+  it("a calendar month is written in the practitioner's language, whatever the zone", () => {
+    expect(formatCalendarMonth("2026-01", settings("en-GB", "Pacific/Kiritimati"))).toBe("January 2026");
+    expect(formatCalendarMonth("2026-12", settings("de-DE", "Pacific/Pago_Pago"))).toBe("Dezember 2026");
+    expect(formatCalendarMonth("2026-13", london)).toBe("—");
   });
 
   it("nothing to show is a dash, not 'Invalid Date'", () => {

@@ -99,6 +99,16 @@ export function formatCalendarDate(value: string | null, settings: FormatSetting
   return formatDate(`${value}T12:00:00Z`, { ...settings, timeZone: "UTC" }, options);
 }
 
+/** A calendar month given as `yyyy-mm` ("March 2025"), in the practitioner's language; no zone applies. */
+export function formatCalendarMonth(value: string, settings: FormatSettings): string {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) return NOT_A_DATE;
+  return plainSpaces(
+    formatter({ ...settings, timeZone: "UTC" }, { year: "numeric", month: "long" }).format(
+      new Date(`${value}-15T12:00:00Z`),
+    ),
+  );
+}
+
 /** "12 Mar 2025, 14:00 – 15:30"; the day is written once when both ends fall on it. */
 export function formatDateRange(
   start: Instant,

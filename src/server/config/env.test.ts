@@ -55,6 +55,21 @@ describe("environment validation", () => {
     await expect(attempt).rejects.toThrow(/APP_URL: required when DATABASE_URL is set/);
   });
 
+  it("wants a chat model with an AI endpoint, and an http(s) endpoint", async () => {
+    await expect(loadEnv({ AI_BASE_URL: "http://127.0.0.1:11434/v1", AI_CHAT_MODEL: undefined })).rejects.toThrow(
+      /AI_CHAT_MODEL: required when AI_BASE_URL is set/,
+    );
+    await expect(loadEnv({ AI_BASE_URL: "ftp://models.example", AI_CHAT_MODEL: "m" })).rejects.toThrow(
+      /AI_BASE_URL: must be an http:\/\/ or https:\/\/ URL/,
+    );
+    const { env } = await loadEnv({ AI_BASE_URL: "http://127.0.0.1:11434/v1", AI_CHAT_MODEL: "llama3.1" });
+    expect([env.AI_BASE_URL, env.AI_CHAT_MODEL, env.AI_API_KEY]).toEqual([
+      "http://127.0.0.1:11434/v1",
+      "llama3.1",
+      undefined,
+    ]);
+  });
+
   it("accepts only `id:base64url-of-32-bytes` keys, newest first", async () => {
     const older = `k0:${Buffer.alloc(32, 1).toString("base64url")}`;
     const { env } = await loadEnv({ APP_ENCRYPTION_KEYS: `${KEY}, ${older}` });

@@ -63,6 +63,10 @@ export const serverSchema = {
   GOOGLE_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   GMAIL_INITIAL_SYNC_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   MAIL_FROM: z.string().min(3).default("OmniCRM <no-reply@localhost>"),
+  AI_BASE_URL: z.url({ protocol: /^https?$/, message: "must be an http:// or https:// URL" }).optional(),
+  AI_API_KEY: z.string().min(1).optional(),
+  AI_CHAT_MODEL: z.string().min(1).max(200).optional(),
+  AI_EMBEDDING_MODEL: z.string().min(1).max(200).optional(),
   APP_VERSION: z.string().min(1).optional(),
   GIT_COMMIT: z.string().min(1).optional(),
 };
@@ -101,6 +105,11 @@ export const requirementRules: Rule[] = [
     when: (env) => Boolean(env.GOOGLE_CLIENT_SECRET),
     requires: ["GOOGLE_CLIENT_ID"],
     because: "required when GOOGLE_CLIENT_SECRET is set (Connect Google)",
+  },
+  {
+    when: (env) => Boolean(env.AI_BASE_URL),
+    requires: ["AI_CHAT_MODEL"],
+    because: "required when AI_BASE_URL is set (AI features)",
   },
   {
     when: (env) => Boolean(env.UPSTASH_REDIS_REST_URL),

@@ -82,6 +82,7 @@ describe("a submission", () => {
       sql`select kind, decision, signature_name, source from public.client_consents where contact_id = ${String(client?.id)} order by kind`,
     );
     expect(consents).toEqual([
+      { kind: "ai_processing", decision: "declined", signature_name: "Rosa Lindqvist", source: "intake" },
       { kind: "data_processing", decision: "granted", signature_name: "Rosa Lindqvist", source: "intake" },
       { kind: "health_information_sharing", decision: "declined", signature_name: "Rosa Lindqvist", source: "intake" },
       { kind: "marketing", decision: "granted", signature_name: "Rosa Lindqvist", source: "intake" },
@@ -94,7 +95,7 @@ describe("a submission", () => {
       intakeLinkId: link.id,
       photo: true,
       consentsGranted: 2,
-      consentsDeclined: 2,
+      consentsDeclined: 3,
       possibleDuplicateId: null,
     });
     expect(await linkStatus(link.id)).toMatchObject({ status: "used_up", usedCount: 1 });

@@ -53,6 +53,13 @@ const SETTINGS_SECTIONS = [
     linkLabel: "Manage integrations",
   },
   {
+    title: "AI",
+    description:
+      "AI summaries of a client's notes: turn them on, choose whose notes they may read, and see the tokens used.",
+    href: "/settings/ai",
+    linkLabel: "Manage AI",
+  },
+  {
     title: "Consent documents",
     description: "The consent texts clients agree to on the intake form. Each change is kept as a new version.",
     href: "/settings/consents",

@@ -20,3 +20,4 @@ export * from "./check-ins";
 export * from "./tasks";
 export * from "./google-connections";
 export * from "./email-messages";
+export * from "./ai";

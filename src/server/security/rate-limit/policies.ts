@@ -38,6 +38,8 @@ export const RATE_LIMIT_POLICIES = {
   passwordChange: { limit: 5, windowSeconds: 15 * 60, failClosed: true },
   /** Per account: email changes verify the current password and mail the new address. */
   emailChange: { limit: 5, windowSeconds: 60 * 60, failClosed: true },
+  /** Per signed-in user: requests that call the AI provider. The monthly token quota bounds cost; this bounds bursts. */
+  aiCall: { limit: 20, windowSeconds: 60, failClosed: false },
   /** Per IP: anonymous endpoints such as intake forms. */
   public: { limit: 60, windowSeconds: 60, failClosed: true },
   /** Per IP: intake submissions; a household filling in a few forms fits, a form-spamming script does not. */

@@ -142,6 +142,8 @@ export const USER_DATA_TABLES: readonly UserDataTable[] = [
     erase: { by: "cascade", from: "public.availability_settings" },
   },
   { table: "public.availability_overrides", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
+  { table: "public.ai_settings", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
+  { table: "public.ai_usage", owner: "user_id", export: { via: "user" }, erase: { by: "delete" } },
   {
     table: "public.intake_links",
     owner: "user_id",

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ClientAppointmentsSection } from "@/components/appointments/client-appointments-section";
+import { ClientSummaryPanel } from "@/components/ai/client-summary-panel";
 import { DuplicateNotice } from "@/components/clients/duplicates/duplicate-notice";
 import { ClientRecord } from "@/components/clients/record/client-record";
 import { ClientConsentsSection } from "@/components/consents/client-consents-section";
@@ -21,7 +22,15 @@ export default async function ClientPage({ params }: ClientPageProps) {
   return (
     <>
       <DuplicateNotice contactId={contact.id} />
-      <ClientRecord initialContact={contact} notes={<ClientNotesTimeline contactId={contact.id} />} />
+      <ClientRecord
+        initialContact={contact}
+        notes={
+          <>
+            <ClientSummaryPanel contactId={contact.id} />
+            <ClientNotesTimeline contactId={contact.id} />
+          </>
+        }
+      />
       <div className="mt-10">
         <ClientTimeline contactId={contact.id} />
       </div>
