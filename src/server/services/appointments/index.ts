@@ -4,3 +4,4 @@ export { updateAppointment, updateAppointmentInput, updateAppointmentParams } fr
 export { changeAppointmentStatus, appointmentStatusInput, appointmentStatusParams } from "./change-appointment-status";
 export { listContactAppointments, contactAppointmentsParams } from "./list-contact-appointments";
 export { SLOT_TAKEN_MESSAGE } from "./appointment-errors";
+export { bookedIntervals, type BookedInterval } from "./booked-intervals";

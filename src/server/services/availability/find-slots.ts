@@ -1,6 +1,7 @@
 import { slotsQuery, type SessionTypeTiming, type SlotsQuery, type SlotsResponse } from "@/lib/contracts/availability";
 import { withUserDb, type DbExecutor } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { bookedIntervals } from "../appointments/booked-intervals";
 import type { UserContext } from "../contacts/context";
 import { selectAvailability, selectOverrides } from "./availability-rows";
 import { computeSlots, type BookedAppointment, type BusyInterval, type EngineSlot } from "./slot-engine";
@@ -60,13 +61,21 @@ export async function findBookableSlots(
 
 /**
  * `GET /api/availability/slots`: the signed-in practitioner's free slots for a session of the shape
- * asked for. Appointments and calendar busy time join when those modules call `findBookableSlots`.
+ * asked for, clear of the sessions already booked (calendar busy time joins when calendar sync does).
  */
 export async function listOwnSlots(context: UserContext, query: SlotsQuery, now: Date): Promise<SlotsResponse> {
   const { stepMinutes, from, to, ...sessionType } = query;
-  const result = await withUserDb(context.userId, (tx) =>
-    findBookableSlots(tx, context.userId, { sessionType, from: new Date(from), to: new Date(to), now, stepMinutes }),
-  );
+  const window = { from: new Date(from), to: new Date(to) };
+  const result = await withUserDb(context.userId, async (tx) => {
+    // Two days either side covers the whole local days the daily limit counts, in any zone.
+    const appointments = await bookedIntervals(
+      tx,
+      context.userId,
+      new Date(window.from.getTime() - 2 * DAY_MS),
+      new Date(window.to.getTime() + 2 * DAY_MS),
+    );
+    return findBookableSlots(tx, context.userId, { sessionType, ...window, now, stepMinutes, appointments });
+  });
   return {
     timeZone: result.timeZone,
     slots: result.slots.map((slot) => ({ start: slot.start.toISOString(), end: slot.end.toISOString() })),
