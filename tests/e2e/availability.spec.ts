@@ -35,6 +35,8 @@ test("Settings → Availability: weekly hours with several ranges, refusals by f
   page,
   baseURL,
 }) => {
+  // One long walk through the screen (two axe passes, a reload) on a shared machine.
+  test.setTimeout(120_000);
   const account = newAccount("availability");
   await signUpThroughApi(page.request, baseURL ?? "", account);
 
