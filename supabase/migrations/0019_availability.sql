@@ -11,6 +11,7 @@
 
 create table public.availability_settings (
   user_id uuid primary key references auth.users (id) on delete cascade,
+  -- squawk-ignore prefer-bigint-over-int
   daily_booking_limit integer check (daily_booking_limit between 1 and 50),
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now()
@@ -18,8 +19,12 @@ create table public.availability_settings (
 
 create table public.availability_weekly_ranges (
   user_id uuid not null references public.availability_settings (user_id) on delete cascade,
+  -- Bounded by their checks (a weekday, minutes of one day): a wider type would hold nothing more.
+  -- squawk-ignore prefer-bigint-over-smallint
   weekday smallint not null check (weekday between 1 and 7),
+  -- squawk-ignore prefer-bigint-over-int
   start_minute integer not null check (start_minute between 0 and 1439),
+  -- squawk-ignore prefer-bigint-over-int
   end_minute integer not null check (end_minute between 1 and 1440 and end_minute > start_minute),
   primary key (user_id, weekday, start_minute)
 );

@@ -35,6 +35,8 @@ test("Settings → Availability: weekly hours with several ranges, refusals by f
   page,
   baseURL,
 }) => {
+  // One long walk through the screen (two axe passes, a reload) on a shared machine.
+  test.setTimeout(120_000);
   const account = newAccount("availability");
   await signUpThroughApi(page.request, baseURL ?? "", account);
 
@@ -116,6 +118,8 @@ test("Settings → Availability: weekly hours with several ranges, refusals by f
   await expect(page.getByText("This date already has its own hours", { exact: true })).toBeVisible();
   await date.fill(dateInDays(21));
   await page.getByLabel("Different hours").check();
+  // Different hours need at least one range: the only one cannot be removed.
+  await expect(page.getByRole("button", { name: "Remove Override, range 1", exact: true })).toHaveCount(0);
   await page.getByLabel("Override, range 1 to", { exact: true }).fill("12:00");
   await addOverride.click();
   await expect(overrides.getByText("09:00–12:00")).toBeVisible();

@@ -206,7 +206,7 @@ function AddOverrideForm({ today }: { today: string }) {
                 end={form.register(`ranges.${index}.end`)}
                 invalid={Boolean(rangesError)}
                 describedBy={rangesError ? "override-ranges-error" : undefined}
-                onRemove={() => ranges.remove(index)}
+                onRemove={ranges.fields.length > 1 ? () => ranges.remove(index) : undefined}
               />
             ))}
             {rangesError && (

@@ -20,7 +20,8 @@ export function RangeRow({
   end: UseFormRegisterReturn;
   invalid: boolean;
   describedBy: string | undefined;
-  onRemove: () => void;
+  /** Absent: the range cannot be removed (different hours on an override need at least one). */
+  onRemove?: (() => void) | undefined;
 }) {
   return (
     <div
@@ -49,9 +50,13 @@ export function RangeRow({
         aria-describedby={describedBy}
         className="min-w-0"
       />
-      <Button type="button" variant="ghost" size="icon" aria-label={`Remove ${label}`} onClick={onRemove}>
-        <XIcon aria-hidden="true" />
-      </Button>
+      {onRemove ? (
+        <Button type="button" variant="ghost" size="icon" aria-label={`Remove ${label}`} onClick={onRemove}>
+          <XIcon aria-hidden="true" />
+        </Button>
+      ) : (
+        <span aria-hidden="true" className="size-10" />
+      )}
     </div>
   );
 }

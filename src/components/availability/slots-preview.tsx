@@ -20,15 +20,15 @@ export function SlotsPreview() {
   const format = usePractitionerFormat();
   const timeZoneKnown = format.settings.timeZoneKnown;
   // The window is fixed when the page opens, so saving hours refetches the same week.
-  const [window] = useState(() => {
+  const [span] = useState(() => {
     const from = new Date();
     return { from: from.toISOString(), to: new Date(from.getTime() + PREVIEW_DAYS * 86_400_000).toISOString() };
   });
   const query = new URLSearchParams({
     durationMinutes: String(PREVIEW_DURATION_MINUTES),
     stepMinutes: "30",
-    from: window.from,
-    to: window.to,
+    from: span.from,
+    to: span.to,
   }).toString();
   const slots = useQuery({
     queryKey: queryKeys.availability.slots(query),

@@ -87,7 +87,10 @@ describe("availability", () => {
       dailyBookingLimit: 0,
     });
     const backwardsError = await expectError(backwards.response, 422);
-    expect(backwardsError.details).toContainEqual({ path: "weeklyHours.friday.0.end", message: "10:00–09:00: end after the start" });
+    expect(backwardsError.details).toContainEqual({
+      path: "weeklyHours.friday.0.end",
+      message: "10:00–09:00: end after the start",
+    });
     expect(backwardsError.details).toContainEqual(expect.objectContaining({ path: "dailyBookingLimit" }));
     for (const body of [
       {},
@@ -142,6 +145,22 @@ describe("availability", () => {
       { date: "2030-03-01", ranges: [], note: "x".repeat(201) },
     ])
       await expectError((await alice.send("POST", "/api/availability/overrides", body)).response, 422);
+  });
+
+  it("records each change in the activity log as a settings change, with ids and counts only", async () => {
+    const events = await alice.sql<{ action: string; metadata: Record<string, unknown> }>(
+      sql`select action, metadata from public.audit_events
+           where metadata->>'setting' = 'availability' order by occurred_at, id`,
+    );
+    expect(events.every((event) => event.action === "settings.updated")).toBe(true);
+    expect(events.map((event) => event.metadata.change)).toEqual([
+      "hours",
+      "override_created",
+      "override_created",
+      "override_created",
+      "override_deleted",
+    ]);
+    expect(events[0]?.metadata).toEqual({ setting: "availability", change: "hours", ranges: 3 });
   });
 
   it("runs the slot engine over the stored week and overrides in the practitioner's zone", async () => {
