@@ -8,6 +8,7 @@ import { UsageError, print, runCommand } from "./backup/cli";
 import { openOpsDatabase, readOpsDatabaseEnv } from "./backup/ops-database";
 import { seedClients, vacuumClientRecords } from "./seed/seed-client-records";
 import { ensureSeedPractitioners, SEED_PASSWORD } from "./seed/seed-practitioners";
+import { seedTasks } from "./seed/seed-tasks";
 
 const HELP = `Usage: npm run db:seed -- [options]
 
@@ -20,6 +21,7 @@ Options:
   --users <n>        practitioners to seed (default 1)
   --user-id <uuid>   seed this existing user instead (repeatable)
   --notes <n>        at most this many notes per client, 0…n uniformly (default 2)
+  --tasks <n>        tasks per practitioner, with zones and projects (default 60)
   --batch <n>        rows per INSERT statement (default 10000)
   -h, --help         show this help
 
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
       users: { type: "string", default: "1" },
       "user-id": { type: "string", multiple: true },
       notes: { type: "string", default: "2" },
+      tasks: { type: "string", default: "60" },
       batch: { type: "string", default: "10000" },
     },
   });
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
   const contacts = count("contacts", values.contacts, 0);
   const users = count("users", values.users, 1);
   const maxNotesPerClient = count("notes", values.notes, 0);
+  const tasks = count("tasks", values.tasks, 0);
   const batchSize = count("batch", values.batch, 1);
 
   const env = readOpsDatabaseEnv();
@@ -74,6 +78,8 @@ async function main(): Promise<void> {
         batchSize,
         onBatch: (done, total) => process.stdout.write(`\r${practitioner.email}: ${done}/${total} clients`),
       });
+      const taskCount = await seedTasks(handle.sql, practitioner.id, tasks);
+      print(`\r${practitioner.email}: ${taskCount} tasks`);
       const seconds = (performance.now() - began) / 1000;
       print(
         `\r${practitioner.email}: ${totals.contacts} clients, ${totals.tagLinks} tag links, ${totals.notes} notes, ${totals.intakeArrivals} intake arrivals, ${totals.duplicates} duplicate records (${totals.dismissals} marked not duplicates) in ${seconds.toFixed(1)} s (${Math.round(totals.contacts / seconds)} clients/s)`,
