@@ -10,6 +10,7 @@ import { seedAppointments } from "./seed/seed-appointments";
 import { seedClients, vacuumClientRecords } from "./seed/seed-client-records";
 import { ensureSeedPractitioners, SEED_PASSWORD } from "./seed/seed-practitioners";
 import { seedWellbeing } from "./seed/seed-wellbeing";
+import { seedTasks } from "./seed/seed-tasks";
 
 const HELP = `Usage: npm run db:seed -- [options]
 
@@ -22,6 +23,7 @@ Options:
   --users <n>        practitioners to seed (default 1)
   --user-id <uuid>   seed this existing user instead (repeatable)
   --notes <n>        at most this many notes per client, 0…n uniformly (default 2)
+  --tasks <n>        tasks per practitioner, with zones and projects (default 60)
   --batch <n>        rows per INSERT statement (default 10000)
   -h, --help         show this help
 
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
       users: { type: "string", default: "1" },
       "user-id": { type: "string", multiple: true },
       notes: { type: "string", default: "2" },
+      tasks: { type: "string", default: "60" },
       batch: { type: "string", default: "10000" },
     },
   });
@@ -53,6 +56,7 @@ async function main(): Promise<void> {
   const contacts = count("contacts", values.contacts, 0);
   const users = count("users", values.users, 1);
   const maxNotesPerClient = count("notes", values.notes, 0);
+  const tasks = count("tasks", values.tasks, 0);
   const batchSize = count("batch", values.batch, 1);
 
   const env = readOpsDatabaseEnv();
@@ -77,6 +81,8 @@ async function main(): Promise<void> {
         onBatch: (done, total) => process.stdout.write(`\r${practitioner.email}: ${done}/${total} clients`),
       });
       const appointments = await seedAppointments(handle.sql, practitioner.id);
+      const taskCount = await seedTasks(handle.sql, practitioner.id, tasks);
+      print(`\r${practitioner.email}: ${taskCount} tasks`);
       const seconds = (performance.now() - began) / 1000;
       print(
         `\r${practitioner.email}: ${totals.contacts} clients, ${totals.tagLinks} tag links, ${totals.notes} notes, ${totals.intakeArrivals} intake arrivals, ${totals.duplicates} duplicate records (${totals.dismissals} marked not duplicates), ${appointments} appointments in ${seconds.toFixed(1)} s (${Math.round(totals.contacts / seconds)} clients/s)`,

@@ -13,6 +13,8 @@ create table public.task_zones (
   user_id uuid not null references auth.users (id) on delete cascade,
   name text not null check (char_length(btrim(name)) between 1 and 40),
   color text not null check (color ~ '^#[0-9a-f]{6}$'),
+  -- Safe: a position in a short list, checked 0–10000 by the API.
+  -- squawk-ignore prefer-bigint-over-int
   sort_order integer not null default 0,
   created_at timestamptz not null default now(),
   constraint task_zones_user_id_id_key unique (user_id, id)
@@ -47,6 +49,8 @@ create table public.tasks (
   description text not null default '' check (char_length(description) <= 5000),
   status text not null default 'todo' check (status in ('backlog', 'todo', 'in_progress', 'done', 'cancelled')),
   -- 1 is the most urgent (p1), 4 the default (no priority).
+  -- Safe: the check holds it to 1–4.
+  -- squawk-ignore prefer-bigint-over-smallint
   priority smallint not null default 4 check (priority between 1 and 4),
   -- The day the practitioner means to do it (their calendar day, no zone) and optionally a time that day.
   due_date date,
@@ -60,13 +64,19 @@ create table public.tasks (
   -- Recurrence: every <interval> <unit>, on the weekdays in the mask (bit 0 = Monday) for weekly rules,
   -- counted from the schedule ("every") or from the completion ("every!").
   recurrence_unit text check (recurrence_unit in ('day', 'week', 'month', 'year')),
+  -- Safe: the check holds it to 1–365.
+  -- squawk-ignore prefer-bigint-over-smallint
   recurrence_interval smallint check (recurrence_interval between 1 and 365),
+  -- Safe: a seven-bit mask, checked 1–127.
+  -- squawk-ignore prefer-bigint-over-smallint
   recurrence_weekdays smallint check (recurrence_weekdays between 1 and 127),
   recurrence_from text check (recurrence_from in ('schedule', 'completion')),
   -- A recurring occurrence left undone: keep it overdue, or roll it over to the next due day.
   overdue_policy text not null default 'keep' check (overdue_policy in ('keep', 'roll_over')),
   series_id uuid,
   previous_task_id uuid,
+  -- Safe: a position within a list, at most 1e9 by the API.
+  -- squawk-ignore prefer-bigint-over-int
   sort_order integer not null default 0,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),

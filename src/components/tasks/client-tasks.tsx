@@ -32,13 +32,6 @@ export function ClientTasks({ contactId, displayName }: { contactId: string; dis
           <Skeleton className="h-10 w-full" />
           <Skeleton className="h-10 w-full" />
         </div>
-      ) : list.data && list.data.items.length === 0 ? (
-        <EmptyState
-          icon={ListTodoIcon}
-          className="py-8 sm:py-10"
-          title="No open tasks"
-          description={`Follow-ups about ${displayName} show here. Add one, or type it anywhere with q.`}
-        />
       ) : list.data ? (
         <>
           <TaskList
@@ -47,6 +40,14 @@ export function ClientTasks({ contactId, displayName }: { contactId: string; dis
             zones={zones.data ?? []}
             projects={projects.data ?? []}
             label={`Tasks about ${displayName}`}
+            empty={
+              <EmptyState
+                icon={ListTodoIcon}
+                className="py-8 sm:py-10"
+                title="No open tasks"
+                description={`Follow-ups about ${displayName} show here. Add one, or type it anywhere with q.`}
+              />
+            }
           />
           <Link href="/tasks?view=clients" className="text-sm underline-offset-2 hover:underline">
             All tasks by client

@@ -21,7 +21,7 @@ import {
 } from "@/lib/contracts/tasks";
 import { formatCalendarDate } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
-import { useProjects } from "./use-tasks";
+import { announceTasksChanged, useProjects } from "./use-tasks";
 
 const STATUS_NAMES: Record<ProjectStatus, string> = {
   planned: "Planned",
@@ -49,7 +49,7 @@ export function ProjectsPanel() {
 
 function useRefreshProjects() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: queryKeys.tasks.all });
+  return () => queryClient.invalidateQueries({ queryKey: queryKeys.tasks.all }).then(announceTasksChanged);
 }
 
 function ProjectLine({ project }: { project: Project }) {

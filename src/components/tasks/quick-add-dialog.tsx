@@ -16,7 +16,7 @@ import { queryKeys } from "@/lib/query-keys";
 import { describeRecurrence } from "@/lib/tasks/describe-recurrence";
 import { parseQuickAdd, type QuickAddResult } from "@/lib/tasks/quick-add";
 import type { QuickAddPreset } from "./quick-add-provider";
-import { useProjects, useZones } from "./use-tasks";
+import { announceTasksChanged, useProjects, useZones } from "./use-tasks";
 
 const PRIORITY_NAMES: Record<number, string> = { 1: "P1 (high)", 2: "P2 (medium)", 3: "P3 (low)", 4: "none" };
 
@@ -74,6 +74,7 @@ function QuickAddForm({ preset, onDone }: { preset: QuickAddPreset; onDone: () =
     onSubmit: async (values) => {
       await apiRequest("/api/tasks", { method: "POST", body: values, schema: taskSchema });
       await queryClient.invalidateQueries({ queryKey: queryKeys.tasks.all });
+      announceTasksChanged();
       onDone();
     },
   });

@@ -21,6 +21,7 @@ import {
   type Zone,
 } from "@/lib/contracts/tasks";
 import { queryKeys } from "@/lib/query-keys";
+import { announceTasksChanged } from "./use-tasks";
 import { describeRecurrence, recurrenceBasis } from "@/lib/tasks/describe-recurrence";
 
 export const STATUS_LABELS: Record<TaskStatus, string> = {
@@ -82,7 +83,7 @@ function TaskEditForm({
   onDone: () => void;
 }) {
   const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.tasks.all });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.tasks.all }).then(announceTasksChanged);
   const contract = useContractForm(updateTaskInput, {
     defaultValues: {
       title: task.title,

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { usePractitionerFormat } from "@/components/format/practitioner-format";
 import type { Project, Task, Zone } from "@/lib/contracts/tasks";
 import { formatCalendarWeekday } from "@/lib/format";
@@ -20,7 +20,10 @@ export function TaskList({
   zones,
   projects,
   label,
+  empty,
 }: {
+  /** Shown when there is no task; the list (and what it last announced) stays mounted. */
+  empty: ReactNode;
   groups: readonly TaskGroup[];
   today: string;
   zones: readonly Zone[];
@@ -112,9 +115,13 @@ export function TaskList({
       <p className="sr-only" aria-live="polite">
         {announcement}
       </p>
-      <p className="mb-2 hidden text-xs text-muted-foreground sm:block">
-        Keys: j/k move · x complete · e edit · Space select · q add
-      </p>
+      {ordered.length === 0 ? (
+        empty
+      ) : (
+        <p className="mb-2 hidden text-xs text-muted-foreground sm:block">
+          Keys: j/k move · x complete · e edit · Space select · q add
+        </p>
+      )}
       {groups.map((group) => (
         <section key={group.key} aria-label={group.label ? `${label}: ${group.label}` : label} className="mb-5">
           {group.label && (

@@ -183,13 +183,6 @@ export function TasksBoard() {
             <Skeleton key={row} className="h-12 w-full" />
           ))}
         </div>
-      ) : list.data && list.data.items.length === 0 ? (
-        <EmptyState
-          icon={ListTodoIcon}
-          title={view.empty.title}
-          description={view.empty.description}
-          action={<QuickAddButton />}
-        />
       ) : list.data ? (
         <TaskList
           groups={groups}
@@ -197,6 +190,14 @@ export function TasksBoard() {
           zones={zones.data ?? []}
           projects={projects.data ?? []}
           label={view.label}
+          empty={
+            <EmptyState
+              icon={ListTodoIcon}
+              title={view.empty.title}
+              description={view.empty.description}
+              action={<QuickAddButton />}
+            />
+          }
         />
       ) : null}
     </div>

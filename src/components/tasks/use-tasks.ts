@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { apiRequest } from "@/lib/api-client";
 import {
   bulkTaskResponse,
@@ -32,9 +33,25 @@ export function taskQueryString(query: TaskQuery): string {
   return params.toString();
 }
 
-/** Tasks of one view; refetched when any task changes (every mutation invalidates the family). */
+const TASKS_CHANGED = "omnicrm:tasks-changed";
+
+/**
+ * Tells every task list on the page that tasks changed. The quick-add lives in the shell's query cache
+ * while some screens (the client pages) keep their own, so an invalidation alone would miss them.
+ */
+export function announceTasksChanged() {
+  window.dispatchEvent(new Event(TASKS_CHANGED));
+}
+
+/** Tasks of one view; refetched when any task changes, whichever query cache changed it. */
 export function useTaskList(query: TaskQuery) {
   const search = taskQueryString(query);
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const refetch = () => void queryClient.invalidateQueries({ queryKey: queryKeys.tasks.all });
+    window.addEventListener(TASKS_CHANGED, refetch);
+    return () => window.removeEventListener(TASKS_CHANGED, refetch);
+  }, [queryClient]);
   return useQuery({
     queryKey: queryKeys.tasks.list(search),
     queryFn: ({ signal }) => apiRequest(`/api/tasks?${search}`, { schema: taskListResponse, signal }),
@@ -62,7 +79,10 @@ const NEXT_OCCURRENCE_CHECKS_MS = [3_000, 8_000, 13_000, 25_000];
 /** Task changes: each refreshes every task list, and zone and project counts. */
 export function useTaskMutations() {
   const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.tasks.all });
+  const refresh = async () => {
+    await queryClient.invalidateQueries({ queryKey: queryKeys.tasks.all });
+    announceTasksChanged();
+  };
   const complete = useMutation({
     mutationFn: (task: Pick<Task, "id">) =>
       apiRequest(`/api/tasks/${task.id}/complete`, { method: "POST", schema: taskSchema }),

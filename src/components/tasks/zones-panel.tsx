@@ -14,7 +14,7 @@ import { apiRequest, isApiError } from "@/lib/api-client";
 import { createZoneInput, zoneSchema, type Zone } from "@/lib/contracts/tasks";
 import { queryKeys } from "@/lib/query-keys";
 import { TAG_COLOR_PRESETS } from "@/lib/tag-colors";
-import { useZones } from "./use-tasks";
+import { announceTasksChanged, useZones } from "./use-tasks";
 
 /** The zones list, editable in place: rename (on leaving the field), recolour, delete, add. */
 export function ZonesPanel() {
@@ -33,7 +33,7 @@ export function ZonesPanel() {
 
 function useRefresh() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: queryKeys.tasks.all });
+  return () => queryClient.invalidateQueries({ queryKey: queryKeys.tasks.all }).then(announceTasksChanged);
 }
 
 function ZoneLine({ zone }: { zone: Zone }) {

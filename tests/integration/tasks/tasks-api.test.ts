@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { DELETE_ACCOUNT_PHRASE } from "@/lib/contracts/account";
 import type { Contact } from "@/lib/contracts/contacts";
 import type { Project, Task, TaskListResponse, Zone } from "@/lib/contracts/tasks";
 import { expectError } from "../auth/fixtures";
@@ -184,5 +185,28 @@ describe("projects", () => {
     await alice.expect(200, "PATCH", `/api/task-projects/${project.id}`, { archived: false });
     await alice.expect(204, "DELETE", `/api/task-projects/${project.id}`);
     expect((await alice.expect<Task>(200, "GET", `/api/tasks/${tasks[2]?.id}`)).projectId).toBeNull();
+  });
+});
+
+describe("account deletion", () => {
+  it("removes every task, project, zone and preference of the account, and only those", async () => {
+    const api = await loadClientRecordsApi();
+    const leaving = await signUpPractitioner(api, "Leaving");
+    const client = await leaving.expect<Contact>(201, "POST", "/api/contacts", { displayName: "Their Client" });
+    const project = await leaving.expect<Project>(201, "POST", "/api/task-projects", { name: "Theirs" });
+    const zone = (await leaving.expect<{ items: Zone[] }>(200, "GET", "/api/task-zones")).items[0];
+    await leaving.expect(201, "POST", "/api/tasks", { title: "About a client", contactId: client.id });
+    await leaving.expect(201, "POST", "/api/tasks", { title: "Filed", projectId: project.id, zoneId: zone?.id });
+    const aliceBefore = await systemRows(sql`select id from public.tasks where user_id = ${alice.id} order by id`);
+    const sent = await leaving.send("POST", "/api/account/delete", { confirmation: DELETE_ACCOUNT_PHRASE });
+    expect(sent.status, JSON.stringify(sent.body)).toBeLessThan(300);
+    for (const table of ["tasks", "task_projects", "task_zones", "task_preferences"])
+      expect(
+        await systemRows(sql`select 1 from ${sql.raw(`public.${table}`)} where user_id = ${leaving.id}`),
+        table,
+      ).toEqual([]);
+    expect(await systemRows(sql`select id from public.tasks where user_id = ${alice.id} order by id`)).toEqual(
+      aliceBefore,
+    );
   });
 });

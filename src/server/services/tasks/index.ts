@@ -7,13 +7,11 @@ export { deleteTask } from "./delete-task";
 export { bulkUpdateTasks, bulkTaskInput } from "./bulk-update-tasks";
 export { createNextOccurrence, createNextOccurrenceInput } from "./create-next-occurrence";
 export { rollOverOverdueTasks } from "./roll-over-overdue-tasks";
-export { listZones, createZone, createZoneInput, updateZone, updateZoneInput, deleteZone } from "./zones";
-export {
-  listProjects,
-  listProjectsInput,
-  createProject,
-  createProjectInput,
-  updateProject,
-  updateProjectInput,
-  deleteProject,
-} from "./projects";
+export { listZones } from "./list-zones";
+export { createZone, createZoneInput } from "./create-zone";
+export { updateZone, updateZoneInput } from "./update-zone";
+export { deleteZone } from "./delete-zone";
+export { listProjects, listProjectsInput } from "./list-projects";
+export { createProject, createProjectInput } from "./create-project";
+export { updateProject, updateProjectInput } from "./update-project";
+export { deleteProject } from "./delete-project";
