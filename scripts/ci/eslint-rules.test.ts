@@ -30,6 +30,18 @@ describe("eslint.config.mjs", { timeout: SLOW_TEST_MS }, () => {
     expect(await ruleIdsFor("src/lib/zod.ts", `import { z } from "zod";\nexport { z };\n`)).toEqual([]);
   });
 
+  it("keeps the ai SDK and its providers inside src/server/ai, where the zod rule still applies", async () => {
+    const sdk = `import { generateText } from "ai";\nimport { createOpenAICompatible } from "@ai-sdk/openai-compatible";\nexport const x = [generateText, createOpenAICompatible];\n`;
+    expect(await ruleIdsFor("src/server/services/ai/summarise-client.ts", sdk)).toEqual([
+      "@typescript-eslint/no-restricted-imports",
+      "@typescript-eslint/no-restricted-imports",
+    ]);
+    expect(await ruleIdsFor("src/server/ai/chat.ts", sdk)).toEqual([]);
+    expect(
+      await ruleIdsFor("src/server/ai/chat.ts", `import { z } from "zod";\nexport const s = z.string();\n`),
+    ).toEqual(["@typescript-eslint/no-restricted-imports"]);
+  });
+
   it("keeps the browser on one transport: no bare fetch or XMLHttpRequest outside api-client", async () => {
     const call = `export const call = () => fetch("/api/contacts");\n`;
     expect(await ruleIdsFor("src/components/notes/notes-api.ts", call)).toEqual(["no-restricted-globals"]);

@@ -107,6 +107,11 @@ export async function seedAccountExtras(practitioner: Practitioner & { email: st
     values (${practitioner.id}, 'intake.submitted', '{"firstName": "Seeded"}', ${randomBytes(8).toString("hex")})`);
   await practitioner.sql(sql`
     insert into public.notification_settings (user_id, kind, email) values (${practitioner.id}, 'intake.submitted', false)`);
+  // AI switches and one answered call in the usage ledger, as the AI services write them (under RLS).
+  await practitioner.sql(sql`insert into public.ai_settings (user_id, enabled) values (${practitioner.id}, true)`);
+  await practitioner.sql(sql`
+    insert into public.ai_usage (user_id, feature, model, input_tokens, output_tokens, total_tokens)
+    values (${practitioner.id}, 'client_summary', 'seeded-model', 100, 50, 150)`);
   await withSystemDb("test-seed", async (tx) => {
     await tx.execute(sql`
       insert into public.user_integrations (user_id, provider, access_token_enc, refresh_token_enc)

@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { AiBlockedReason } from "@/lib/contracts/ai";
 import { aiConfig, estimateTokens, type RedactionSubject } from "@/server/ai";
 import type { DbTransaction } from "@/server/db";
@@ -10,6 +10,8 @@ import { readMonthUsage, type MonthUsage } from "./ai-usage-ledger";
 
 /** Newest notes first, until this many characters: about 4,000 tokens of material. */
 export const SUMMARY_NOTE_BUDGET_CHARS = 16_000;
+/** At most this many notes are read; the character budget ends the list sooner in practice. */
+const SUMMARY_NOTE_LIMIT = 100;
 /** The answer's own budget; less when the month's allowance has less left. */
 export const SUMMARY_MAX_OUTPUT_TOKENS = 900;
 /** The smallest answer worth asking for. */
@@ -83,22 +85,31 @@ export async function readSummaryMaterial(
   const verdict = aiConsentVerdict(await readAiConsent(tx, userId, contactId), settings.consentPolicy);
   if (verdict !== "allowed") return material(verdict);
 
+  // Newest first; the character budget is reached long before this many notes.
   const rows = await tx
-    .select({ id: notes.id, createdAt: notes.createdAt, status: notes.status, text: notes.bodyText })
+    .select({
+      id: notes.id,
+      createdAt: notes.createdAt,
+      status: notes.status,
+      text: sql<string>`left(${notes.bodyText}, ${SUMMARY_NOTE_BUDGET_CHARS})`,
+    })
     .from(notes)
-    .where(and(eq(notes.userId, userId), eq(notes.contactId, contactId)))
-    .orderBy(desc(notes.createdAt), desc(notes.id));
-  const written = rows.filter((row) => row.text.trim() !== "");
-  if (written.length === 0) return material("no_notes");
+    .where(and(eq(notes.userId, userId), eq(notes.contactId, contactId), sql`btrim(${notes.bodyText}) <> ''`))
+    .orderBy(desc(notes.createdAt), desc(notes.id))
+    .limit(SUMMARY_NOTE_LIMIT);
+  if (rows.length === 0) return material("no_notes");
   const chosen: SummaryNote[] = [];
   let chars = 0;
-  for (const row of written) {
+  for (const row of rows) {
     if (chosen.length > 0 && chars + row.text.length > SUMMARY_NOTE_BUDGET_CHARS) break;
-    const text = row.text.slice(0, SUMMARY_NOTE_BUDGET_CHARS);
-    chars += text.length;
-    chosen.push({ id: row.id, date: row.createdAt.toISOString().slice(0, 10), status: row.status, text });
+    chars += row.text.length;
+    chosen.push({ id: row.id, date: row.createdAt.toISOString().slice(0, 10), status: row.status, text: row.text });
   }
-  const leftOut = written.length - chosen.length;
+  const [counted] = await tx
+    .select({ total: sql<number>`count(*)::int` })
+    .from(notes)
+    .where(and(eq(notes.userId, userId), eq(notes.contactId, contactId), sql`btrim(${notes.bodyText}) <> ''`));
+  const leftOut = (counted?.total ?? chosen.length) - chosen.length;
   const needed = estimateTokens(chosen.map((note) => note.text).join("\n")) + MIN_OUTPUT_TOKENS;
   if (usage.used + needed > settings.monthlyTokenQuota) return material("quota_exhausted", chosen, leftOut);
   return material(null, chosen, leftOut);
