@@ -31,13 +31,10 @@ export function AccountMenu({ user, compact = false }: { user: Account; compact?
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
           {compact ? (
-            <Button
-              variant="ghost"
-              size="icon"
-              className="rounded-full"
-              aria-label={`Account menu for ${user.displayName}`}
-            >
-              <Initials name={user.displayName} />
+            // The initials are the visible label, so the name starts with them (WCAG 2.5.3, label in name).
+            <Button variant="ghost" size="icon" className="rounded-full">
+              <Initials name={user.displayName} announced />
+              <span className="sr-only">Account menu for {user.displayName}</span>
             </Button>
           ) : (
             <button
@@ -97,7 +94,7 @@ export function AccountMenu({ user, compact = false }: { user: Account; compact?
   );
 }
 
-function Initials({ name }: { name: string }) {
+function Initials({ name, announced = false }: { name: string; announced?: boolean }) {
   const initials = name
     .split(/\s+/)
     .filter(Boolean)
@@ -106,7 +103,7 @@ function Initials({ name }: { name: string }) {
     .join("");
   return (
     <span
-      aria-hidden="true"
+      aria-hidden={announced ? undefined : true}
       className="flex size-9 shrink-0 items-center justify-center rounded-full bg-primary/12 text-sm font-semibold text-primary"
     >
       {initials || "·"}
