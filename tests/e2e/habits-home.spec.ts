@@ -33,7 +33,7 @@ test("signing in lands on Home; a habit added and ticked from the keyboard shows
   await dialog.getByRole("button", { name: "Add habit" }).click();
   await expect(dialog).toBeHidden();
 
-  const done = page.getByRole("button", { name: "Done: Stretch between sessions" });
+  const done = page.getByRole("button", { name: "Done: Stretch between sessions", exact: true });
   await done.focus();
   await page.keyboard.press("Space");
   await expect(done).toHaveAttribute("aria-pressed", "true");
@@ -44,18 +44,18 @@ test("signing in lands on Home; a habit added and ticked from the keyboard shows
 
   // Saved, not only shown: Home reads it back from the server.
   await nav.getByRole("link", { name: "Home" }).click();
-  await expect(page.getByRole("button", { name: "Done: Stretch between sessions" })).toHaveAttribute(
+  await expect(page.getByRole("button", { name: "Done: Stretch between sessions", exact: true })).toHaveAttribute(
     "aria-pressed",
     "true",
   );
   // Pressing it again clears today's answer.
-  await page.getByRole("button", { name: "Done: Stretch between sessions" }).click();
-  await expect(page.getByRole("button", { name: "Done: Stretch between sessions" })).toHaveAttribute(
+  await page.getByRole("button", { name: "Done: Stretch between sessions", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Done: Stretch between sessions", exact: true })).toHaveAttribute(
     "aria-pressed",
     "false",
   );
   await page.reload();
-  await expect(page.getByRole("button", { name: "Done: Stretch between sessions" })).toHaveAttribute(
+  await expect(page.getByRole("button", { name: "Done: Stretch between sessions", exact: true })).toHaveAttribute(
     "aria-pressed",
     "false",
   );
