@@ -46,7 +46,7 @@ function signedInPages(data: LongData & { duplicateClientId: string }): PageVisi
     { path: "/settings/notifications", heading: "Notifications", loaded: "Email me when an intake form arrives" },
     { path: "/settings/security", heading: "Security", loaded: "This device" },
     { path: "/settings/tags", heading: "Tags", loaded: /^LongTagOnex+/ },
-    { path: "/", heading: /^Good (morning|afternoon|evening), /, loaded: /^CheckInNotex+/ },
+    { path: "/", heading: /^Good (morning|afternoon|evening), /, loaded: /CheckInNotex+/ },
     { path: "/habits", heading: "Habits", loaded: /^LongHabitx+$/ },
     { path: "/tasks", heading: "Tasks" },
     { path: "/calendar", heading: "Calendar" },
