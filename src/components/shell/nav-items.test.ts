@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { isCurrent, NAV_ITEMS } from "./nav-items";
+import { isCurrent, NAV_ITEMS, type NavItem } from "./nav-items";
 
-const item = (href: string) => NAV_ITEMS.find((entry) => entry.href === href) ?? NAV_ITEMS[0];
+function item(href: string): NavItem {
+  const found = NAV_ITEMS.find((entry) => entry.href === href);
+  if (!found) throw new Error(`no navigation item for ${href}`);
+  return found;
+}
 
 describe("isCurrent", () => {
   it("marks Home only on / and every other area on its own pages", () => {
