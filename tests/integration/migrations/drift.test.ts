@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
-import { index, pgTable, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
+import { index, pgTable, smallint, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../../src/server/db/handle";
 import * as schema from "../../../src/server/db/schema";
@@ -40,6 +40,7 @@ function scratchProfiles(options: { sortedIndex?: boolean; narrowName?: boolean 
       locale: text("locale"),
       weekStart: text("week_start").notNull().default("monday"),
       hourCycle: text("hour_cycle"),
+      dayStartHour: smallint("day_start_hour").notNull().default(0),
       createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
       updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     },
