@@ -82,5 +82,5 @@ test("Settings → Profile: the browser's zone is guessed, a far zone is saved, 
   await expect(time).toContainText("GMT+14");
 
   await row.getByRole("button", { name: /^Details/ }).click();
-  await expect(page.locator("dd", { hasText: "businessName,hourCycle,timeZone,weekStart" })).toBeVisible();
+  await expect(page.locator("dd", { hasText: "businessName,dayStartHour,hourCycle,timeZone,weekStart" })).toBeVisible();
 });
