@@ -49,7 +49,7 @@ function signedInPages(data: LongData & { duplicateClientId: string }): PageVisi
     { path: "/settings/tags", heading: "Tags", loaded: /^LongTagOnex+/ },
     { path: "/settings/availability", heading: "Availability", loaded: "Daily booking limit" },
     { path: "/settings/session-types", heading: "Session types" },
-    { path: "/", heading: /^Good (morning|afternoon|evening), /, loaded: /^CheckInNotex+/ },
+    { path: "/", heading: /^Good (morning|afternoon|evening), /, loaded: /CheckInNotex+/ },
     { path: "/habits", heading: "Habits", loaded: /^LongHabitx+$/ },
     { path: "/tasks", heading: "Tasks" },
     { path: "/calendar", heading: "Calendar" },

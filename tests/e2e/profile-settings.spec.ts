@@ -55,6 +55,7 @@ test("Settings → Profile: the browser's zone is guessed, a far zone is saved, 
   await page.getByLabel("Business name").fill("Harbour Bodywork");
   await page.getByLabel("Clock").selectOption("h23");
   await page.getByLabel("Week starts on").selectOption("sunday");
+  await page.getByLabel("My day starts at").selectOption("4");
   await expect(save).toBeEnabled();
   await save.click();
   await expect(page.getByRole("status").filter({ hasText: "Profile saved" })).toBeVisible();
@@ -66,6 +67,7 @@ test("Settings → Profile: the browser's zone is guessed, a far zone is saved, 
     businessName: "Harbour Bodywork",
     hourCycle: "h23",
     weekStart: "sunday",
+    dayStartHour: 4,
   });
 
   await page.goto("/settings/activity");
@@ -80,5 +82,5 @@ test("Settings → Profile: the browser's zone is guessed, a far zone is saved, 
   await expect(time).toContainText("GMT+14");
 
   await row.getByRole("button", { name: /^Details/ }).click();
-  await expect(page.locator("dd", { hasText: "businessName,hourCycle,timeZone,weekStart" })).toBeVisible();
+  await expect(page.locator("dd", { hasText: "businessName,dayStartHour,hourCycle,timeZone,weekStart" })).toBeVisible();
 });

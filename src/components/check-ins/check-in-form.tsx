@@ -122,14 +122,15 @@ function CheckInFields({ day, period, entry }: { day: string; period: CheckInPer
                       <label
                         key={value}
                         className={cn(
-                          "flex size-10 cursor-pointer items-center justify-center rounded-full border-2 text-sm font-medium tabular-nums",
+                          "relative flex size-10 items-center justify-center rounded-full border-2 text-sm font-medium tabular-nums",
                           "has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-ring",
                           field.value === value ? "border-primary bg-primary text-primary-foreground" : "bg-card",
                         )}
                       >
                         <input
                           type="radio"
-                          className="sr-only"
+                          // Over the whole circle, invisible: the circle is what shows, the input what is pressed.
+                          className="absolute inset-0 size-full cursor-pointer appearance-none rounded-full opacity-0"
                           name={`${period}-${scale.key}`}
                           value={value}
                           checked={field.value === value}

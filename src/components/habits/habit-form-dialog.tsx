@@ -160,11 +160,11 @@ function HabitForm({
                       return (
                         <label
                           key={weekday?.day}
-                          className="flex h-9 min-w-12 cursor-pointer items-center justify-center rounded-md border px-2 text-sm has-checked:border-primary has-checked:bg-primary has-checked:text-primary-foreground has-focus-visible:outline-2 has-focus-visible:outline-ring"
+                          className="relative flex h-9 min-w-12 items-center justify-center rounded-md border px-2 text-sm has-checked:border-primary has-checked:bg-primary has-checked:text-primary-foreground has-focus-visible:outline-2 has-focus-visible:outline-ring"
                         >
                           <input
                             type="checkbox"
-                            className="sr-only"
+                            className="absolute inset-0 size-full cursor-pointer appearance-none opacity-0"
                             checked={checked}
                             onChange={() =>
                               field.onChange(

@@ -112,6 +112,21 @@ export async function seedAccountExtras(practitioner: Practitioner & { email: st
   await practitioner.sql(sql`
     insert into public.ai_usage (user_id, feature, model, input_tokens, output_tokens, total_tokens)
     values (${practitioner.id}, 'client_summary', 'seeded-model', 100, 50, 150)`);
+  // The practitioner's own habits (an answer and a pause) and a check-in, through their API.
+  const habit = await practitioner.expect<{ id: string }>(201, "POST", "/api/habits", {
+    name: "Walk",
+    schedule: { kind: "daily" },
+  });
+  const { today } = await practitioner.expect<{ today: string }>(200, "GET", "/api/habits");
+  await practitioner.expect(200, "PUT", `/api/habits/${habit.id}/entries/${today}`, { status: "yes" });
+  await practitioner.expect(200, "PUT", "/api/habits/pause", { until: null });
+  await practitioner.expect(200, "PUT", `/api/check-ins/${today}/morning`, {
+    energy: 3,
+    mood: 4,
+    sleep: null,
+    stress: 2,
+    note: "Seeded",
+  });
   await withSystemDb("test-seed", async (tx) => {
     await tx.execute(sql`
       insert into public.user_integrations (user_id, provider, access_token_enc, refresh_token_enc)
