@@ -9,6 +9,9 @@ import { defineConfig, devices } from "@playwright/test";
  */
 const port = Number(process.env.E2E_PORT ?? 3141);
 const baseURL = `http://127.0.0.1:${port}`;
+/** A fake Google (tests/support/fake-google.ts) the server's Connect Google talks to, on the next port. */
+const googlePort = Number(process.env.E2E_GOOGLE_PORT ?? port + 1);
+process.env.E2E_GOOGLE_URL ??= `http://127.0.0.1:${googlePort}`;
 
 // Chosen once by the runner (workers inherit it and read the outbox from it); the server creates it on start.
 process.env.E2E_DATA_DIR ??= path.join(tmpdir(), `omnicrm-e2e-${randomUUID()}`);
@@ -36,23 +39,37 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } }],
-  webServer: {
-    // `npm start`'s entry: the standalone server, with the static files copied beside it.
-    command: "node scripts/start.mjs",
-    url: `${baseURL}/api/ready`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      DATA_DIR: process.env.E2E_DATA_DIR,
-      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next",
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-      NEXT_TELEMETRY_DISABLED: "1",
-      LOG_LEVEL: "warn",
-      // Every test signs up its own practitioner from 127.0.0.1; the production default is 10 an hour.
-      RATE_LIMIT_SIGN_UPS_PER_HOUR: "1000",
+  webServer: [
+    {
+      command: "npx tsx tests/e2e/support/fake-google-server.ts",
+      url: `${process.env.E2E_GOOGLE_URL}/__fake/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: { E2E_GOOGLE_PORT: String(googlePort) },
     },
-  },
+    {
+      // `npm start`'s entry: the standalone server, with the static files copied beside it.
+      command: "node scripts/start.mjs",
+      url: `${baseURL}/api/ready`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        DATA_DIR: process.env.E2E_DATA_DIR,
+        NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next",
+        PORT: String(port),
+        HOSTNAME: "127.0.0.1",
+        NEXT_TELEMETRY_DISABLED: "1",
+        LOG_LEVEL: "warn",
+        // Every test signs up its own practitioner from 127.0.0.1; the production default is 10 an hour.
+        RATE_LIMIT_SIGN_UPS_PER_HOUR: "1000",
+        GOOGLE_CLIENT_ID: "e2e-client-id",
+        GOOGLE_CLIENT_SECRET: "e2e-client-secret",
+        GOOGLE_BASE_URL: process.env.E2E_GOOGLE_URL,
+      },
+    },
+  ],
 });
