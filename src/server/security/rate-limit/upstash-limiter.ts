@@ -51,12 +51,7 @@ export function createUpstashLimiter(connection: UpstashConnection): RateLimiter
     },
     async peek(policy, identifier) {
       const result = await limiterFor(policy).getRemaining(identifier);
-      return {
-        allowed: result.remaining > 0,
-        limit: result.limit,
-        remaining: result.remaining,
-        resetAtMs: result.reset,
-      };
+      return { allowed: result.remaining > 0, limit: result.limit, remaining: result.remaining, resetAtMs: result.reset };
     },
     async clear(policy, identifier) {
       await limiterFor(policy).resetUsedTokens(identifier);
