@@ -236,10 +236,12 @@ export interface FakeGoogle {
   close(): Promise<void>;
 }
 
-export async function startFakeGoogle(options: { clientId?: string; clientSecret?: string } = {}): Promise<FakeGoogle> {
+export async function startFakeGoogle(
+  options: { clientId?: string; clientSecret?: string; port?: number } = {},
+): Promise<FakeGoogle> {
   const state = new FakeGoogleState(options.clientId ?? "fake-client-id", options.clientSecret ?? "fake-client-secret");
   const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const bearer = (authorization: string | undefined) => {
