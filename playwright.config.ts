@@ -9,8 +9,8 @@ import { defineConfig, devices } from "@playwright/test";
  */
 const port = Number(process.env.E2E_PORT ?? 3141);
 const baseURL = `http://127.0.0.1:${port}`;
-/** A fake Google (tests/support/fake-google.ts) the server's Connect Google talks to, on the next port. */
-const googlePort = Number(process.env.E2E_GOOGLE_PORT ?? port + 1);
+/** A fake Google (tests/support/fake-google.ts) the server's Connect Google talks to, 1000 ports above the app (neighbouring ports are other runs' apps). */
+const googlePort = Number(process.env.E2E_GOOGLE_PORT ?? port + 1000);
 process.env.E2E_GOOGLE_URL ??= `http://127.0.0.1:${googlePort}`;
 
 // Chosen once by the runner (workers inherit it and read the outbox from it); the server creates it on start.
