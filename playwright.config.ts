@@ -9,6 +9,9 @@ import { defineConfig, devices } from "@playwright/test";
  */
 const port = Number(process.env.E2E_PORT ?? 3141);
 const baseURL = `http://127.0.0.1:${port}`;
+/** A fake Google (tests/support/fake-google.ts) the server's Connect Google talks to, 1000 ports above the app (neighbouring ports are other runs' apps). */
+const googlePort = Number(process.env.E2E_GOOGLE_PORT ?? port + 1000);
+process.env.E2E_GOOGLE_URL ??= `http://127.0.0.1:${googlePort}`;
 
 // The local OpenAI-compatible fake (tests/support/fake-ai-provider.ts) that AI specs start on this port.
 process.env.E2E_AI_PORT ??= String(port + 10_000);
@@ -39,27 +42,41 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } }],
-  webServer: {
-    // `npm start`'s entry: the standalone server, with the static files copied beside it.
-    command: "node scripts/start.mjs",
-    url: `${baseURL}/api/ready`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      DATA_DIR: process.env.E2E_DATA_DIR,
-      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next",
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-      NEXT_TELEMETRY_DISABLED: "1",
-      LOG_LEVEL: "warn",
-      // Every test signs up its own practitioner from 127.0.0.1; the production default is 10 an hour.
-      RATE_LIMIT_SIGN_UPS_PER_HOUR: "1000",
-      // AI is configured against the fake provider; nothing is sent unless a practitioner turns AI on.
-      AI_BASE_URL: `http://127.0.0.1:${process.env.E2E_AI_PORT}/v1`,
-      AI_API_KEY: "e2e-key",
-      AI_CHAT_MODEL: "fake-chat",
+  webServer: [
+    {
+      command: "npx tsx tests/e2e/support/fake-google-server.ts",
+      url: `${process.env.E2E_GOOGLE_URL}/__fake/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: { E2E_GOOGLE_PORT: String(googlePort) },
     },
-  },
+    {
+      // `npm start`'s entry: the standalone server, with the static files copied beside it.
+      command: "node scripts/start.mjs",
+      url: `${baseURL}/api/ready`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        DATA_DIR: process.env.E2E_DATA_DIR,
+        NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next",
+        PORT: String(port),
+        HOSTNAME: "127.0.0.1",
+        NEXT_TELEMETRY_DISABLED: "1",
+        LOG_LEVEL: "warn",
+        // Every test signs up its own practitioner from 127.0.0.1; the production default is 10 an hour.
+        RATE_LIMIT_SIGN_UPS_PER_HOUR: "1000",
+        GOOGLE_CLIENT_ID: "e2e-client-id",
+        GOOGLE_CLIENT_SECRET: "e2e-client-secret",
+        GOOGLE_BASE_URL: process.env.E2E_GOOGLE_URL,
+        // AI is configured against the fake provider; nothing is sent unless a practitioner turns AI on.
+        AI_BASE_URL: `http://127.0.0.1:${process.env.E2E_AI_PORT}/v1`,
+        AI_API_KEY: "e2e-key",
+        AI_CHAT_MODEL: "fake-chat",
+      },
+    },
+  ],
 });

@@ -44,6 +44,7 @@ function signedInPages(data: LongData & { duplicateClientId: string }): PageVisi
     { path: "/settings/activity", heading: "Activity", loaded: "Open client" },
     { path: "/settings/consents", heading: /Consent/ },
     { path: "/settings/intake", heading: "Intake links", loaded: /^IntakeLinkx+/ },
+    { path: "/settings/integrations", heading: "Integrations", loaded: "Google" },
     { path: "/settings/notifications", heading: "Notifications", loaded: "Email me when an intake form arrives" },
     { path: "/settings/security", heading: "Security", loaded: "This device" },
     { path: "/settings/tags", heading: "Tags", loaded: /^LongTagOnex+/ },

@@ -236,10 +236,12 @@ export interface FakeGoogle {
   close(): Promise<void>;
 }
 
-export async function startFakeGoogle(options: { clientId?: string; clientSecret?: string } = {}): Promise<FakeGoogle> {
+export async function startFakeGoogle(
+  options: { clientId?: string; clientSecret?: string; port?: number } = {},
+): Promise<FakeGoogle> {
   const state = new FakeGoogleState(options.clientId ?? "fake-client-id", options.clientSecret ?? "fake-client-secret");
   const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const bearer = (authorization: string | undefined) => {
@@ -433,6 +435,11 @@ export async function startFakeGoogle(options: { clientId?: string; clientSecret
           parsed.pathname === "/token"
             ? oauthError(fault.status, fault.reason, fault.reason)
             : googleApiError(fault.status, fault.reason);
+      } else if (route === "GET /__fake/health") answer = { status: 200, body: { ok: true } };
+      // Browser tests put mail in the mailbox through the server, since they run in another process.
+      else if (route === "POST /__fake/mail") {
+        const input = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as FakeMailInput;
+        answer = { status: 201, body: { id: state.addMail(input).id } };
       } else if (route === "GET /o/oauth2/v2/auth") answer = authorize(parsed.searchParams);
       else if (route === "POST /token") answer = token(form, authorization);
       else if (route === "POST /revoke") answer = revoke(parsed.searchParams.get("token") ?? form.get("token") ?? "");

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { GmailSendersCard } from "@/components/integrations/gmail-senders-card";
 import { GoogleIntegrationCard } from "@/components/integrations/google-integration-card";
 import { PageHeader } from "@/components/page-header";
 import { GOOGLE_CALLBACK_OUTCOMES, type GoogleCallbackOutcome } from "@/lib/contracts/google";
@@ -24,7 +25,10 @@ export default async function IntegrationsPage({
   return (
     <>
       <PageHeader title="Integrations" description="Services OmniCRM reads from on your behalf." />
-      <GoogleIntegrationCard initial={initial} outcome={outcome} />
+      <div className="grid gap-6">
+        <GoogleIntegrationCard initial={initial} outcome={outcome} />
+        {initial.connection && <GmailSendersCard />}
+      </div>
     </>
   );
 }

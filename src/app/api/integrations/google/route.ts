@@ -1,10 +1,11 @@
-import { appOrigin } from "@/server/auth/auth-call";
+import { appOriginFromHeaders } from "@/server/auth/auth-call";
 import { defineRoute } from "@/server/http/route";
 import { disconnectGoogle, getGoogleIntegration } from "@/server/services/google";
 
 export const GET = defineRoute({
   auth: "required",
-  handler: async ({ user, request }) => getGoogleIntegration(user.id, appOrigin(request.url)),
+  handler: async ({ user, request }) =>
+    getGoogleIntegration(user.id, appOriginFromHeaders(request.headers, request.url)),
 });
 
 export const DELETE = defineRoute({

@@ -1,5 +1,5 @@
 import { googleCallbackQuery } from "@/lib/contracts/google";
-import { appOrigin } from "@/server/auth/auth-call";
+import { appOriginFromHeaders } from "@/server/auth/auth-call";
 import { redirectResponse } from "@/server/auth/redirect";
 import { defineRoute } from "@/server/http/route";
 import { completeGoogleConnect } from "@/server/services/google";
@@ -10,5 +10,8 @@ export const GET = defineRoute({
   rateLimit: { policy: "api" },
   query: googleCallbackQuery,
   handler: async ({ user, query, request, responseHeaders }) =>
-    redirectResponse(await completeGoogleConnect(user, query, appOrigin(request.url)), responseHeaders),
+    redirectResponse(
+      await completeGoogleConnect(user, query, appOriginFromHeaders(request.headers, request.url)),
+      responseHeaders,
+    ),
 });

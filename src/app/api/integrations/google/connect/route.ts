@@ -1,4 +1,4 @@
-import { appOrigin } from "@/server/auth/auth-call";
+import { appOriginFromHeaders } from "@/server/auth/auth-call";
 import { redirectResponse } from "@/server/auth/redirect";
 import { defineRoute } from "@/server/http/route";
 import { startGoogleConnect } from "@/server/services/google";
@@ -8,5 +8,9 @@ export const GET = defineRoute({
   auth: "required",
   rateLimit: { policy: "api" },
   handler: async ({ user, request, responseHeaders }) =>
-    redirectResponse(await startGoogleConnect(user, appOrigin(request.url)), responseHeaders, 302),
+    redirectResponse(
+      await startGoogleConnect(user, appOriginFromHeaders(request.headers, request.url)),
+      responseHeaders,
+      302,
+    ),
 });
