@@ -87,6 +87,14 @@ export async function mergeContacts(
       // Tasks about the duplicate are about the client kept (the cascade would delete them).
       await tx.execute(sql`update public.tasks set contact_id = ${primary.id}
                             where user_id = ${userId} and contact_id = ${duplicate.id}`);
+      // Sessions with the duplicate are the kept client's history (the cascade would delete them).
+      await tx.execute(sql`update public.appointments set contact_id = ${primary.id}
+                            where user_id = ${userId} and contact_id = ${duplicate.id}`);
+      // Emails with the duplicate's address stay on the kept client's timeline.
+      await tx.execute(sql`insert into public.email_message_contacts (user_id, message_id, contact_id, sent_at)
+                           select user_id, message_id, ${primary.id}::uuid, sent_at from public.email_message_contacts
+                            where user_id = ${userId} and contact_id = ${duplicate.id}
+                           on conflict do nothing`);
       // "Not a duplicate" answers about the duplicate hold for the client it becomes part of.
       await tx.execute(sql`insert into public.contact_duplicate_dismissals (user_id, contact_id, other_contact_id)
                            select ${userId}, least(${primary.id}::uuid, other), greatest(${primary.id}::uuid, other)
