@@ -13,12 +13,11 @@ import { apiFilterQuery, apiListQuery, LIST_PAGE_SIZE, type InitialClientList, t
 export const CONTACTS_QUERY_KEY = queryKeys.contacts.all;
 
 /**
- * Data the server rendered with the page was fetched a moment ago: mounting with it does not fetch
- * again. Coming back to the list later (cached rows older than this) still refetches at once.
+ * Mounting with the very data the server rendered with the page does not fetch it again; any other
+ * cached data (coming back to the list, after an import) is refetched at once, as before.
  */
-const JUST_RENDERED_MS = 5_000;
-const refetchUnlessJustRendered = (query: { state: { dataUpdatedAt: number } }) =>
-  Date.now() - query.state.dataUpdatedAt > JUST_RENDERED_MS;
+const refetchUnlessFromServer = (fromServer: unknown) => (query: { state: { data: unknown } }) =>
+  fromServer === undefined || query.state.data !== fromServer;
 
 /**
  * The list's pages, fetched one keyset page at a time. A changed search or filter starts a new
@@ -29,8 +28,13 @@ export function useContactPages(params: ListParams, initial?: InitialClientList)
   const { timeZone } = usePractitionerFormat().settings;
   const query = apiListQuery(params, timeZone).toString();
   // The first page came with the HTML (for the URL the page was rendered for): no fetch after hydration.
-  const fromServer = initial && initial.listQuery === query;
-  const initialData = fromServer ? { initialData: { pages: [initial.page], pageParams: [null as string | null] } } : {};
+  const initialPages = useMemo(
+    () =>
+      initial && initial.listQuery === query
+        ? { pages: [initial.page], pageParams: [null as string | null] }
+        : undefined,
+    [initial, query],
+  );
   const pages = useInfiniteQuery({
     queryKey: queryKeys.contacts.list(query),
     initialPageParam: null as string | null,
@@ -42,9 +46,9 @@ export function useContactPages(params: ListParams, initial?: InitialClientList)
     },
     getNextPageParam: (page) => page.nextCursor,
     placeholderData: keepPreviousData,
-    ...initialData,
+    ...(initialPages ? { initialData: initialPages } : {}),
     // Coming back to the list shows the cached rows at once, then what changed elsewhere (an import, another tab).
-    refetchOnMount: refetchUnlessJustRendered,
+    refetchOnMount: refetchUnlessFromServer(initialPages),
   });
   const contacts = useMemo<ContactSummary[]>(() => pages.data?.pages.flatMap((page) => page.items) ?? [], [pages.data]);
   return { ...pages, contacts };
@@ -54,11 +58,15 @@ export function useContactPages(params: ListParams, initial?: InitialClientList)
 export function useContactCount(params: ListParams, initial?: InitialClientList) {
   const { timeZone } = usePractitionerFormat().settings;
   const query = apiFilterQuery(params, timeZone).toString();
+  const initialCount = useMemo(
+    () => (initial && initial.countQuery === query ? { count: initial.count } : undefined),
+    [initial, query],
+  );
   return useQuery({
     queryKey: queryKeys.contacts.count(query),
     queryFn: ({ signal }) => apiRequest(`/api/contacts/count?${query}`, { schema: contactCountResponse, signal }),
     placeholderData: keepPreviousData,
-    ...(initial && initial.countQuery === query ? { initialData: { count: initial.count } } : {}),
-    refetchOnMount: refetchUnlessJustRendered,
+    ...(initialCount ? { initialData: initialCount } : {}),
+    refetchOnMount: refetchUnlessFromServer(initialCount),
   });
 }
