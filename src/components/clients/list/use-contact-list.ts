@@ -16,8 +16,11 @@ export const CONTACTS_QUERY_KEY = queryKeys.contacts.all;
  * Mounting with the very data the server rendered with the page does not fetch it again; any other
  * cached data (coming back to the list, after an import) is refetched at once, as before.
  */
-const refetchUnlessFromServer = (fromServer: unknown) => (query: { state: { data: unknown } }) =>
-  fromServer === undefined || query.state.data !== fromServer;
+const refetchUnlessFromServer =
+  (fromServer: unknown) =>
+  (query: { state: { data: unknown } }): "always" | false =>
+    // "always", not true: true refetches only stale data, and the list's data is fresh for 30 s.
+    fromServer !== undefined && query.state.data === fromServer ? false : "always";
 
 /**
  * The list's pages, fetched one keyset page at a time. A changed search or filter starts a new
