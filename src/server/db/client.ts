@@ -4,6 +4,7 @@ import { dataDir } from "@/server/config/data-dir";
 import { rootLogger } from "@/server/observability/logger";
 import type { DatabaseHandle, DbTransaction } from "./handle";
 import { migrate } from "./migrator";
+import { resultRows } from "./result-rows";
 import { splicedUuid } from "./spliced-uuid";
 
 interface DatabaseSlot {
@@ -69,12 +70,27 @@ async function transactionAfter<T>(setup: string, fn: (tx: DbTransaction) => Pro
  * level security enforces tenancy even where a query forgets its `user_id` filter.
  */
 export async function withUserDb<T>(userId: string, fn: (tx: DbTransaction) => Promise<T>): Promise<T> {
+  return transactionAfter(userSetup(userId), fn);
+}
+
+/**
+ * One statement as the user (role and claims as `withUserDb` sets them), in one round trip on
+ * Postgres: the setup and the statement leave as one message and run as one implicit transaction.
+ * The statement carries no parameters: every value in its text must be a checked literal
+ * (`src/server/db/sql-literal.ts`). Elsewhere it runs in an ordinary `withUserDb` transaction.
+ */
+export async function oneStatementAsUser<Row>(userId: string, statement: string): Promise<Row[]> {
+  const handle = await getDatabase();
+  if (!handle.afterSetupInOneMessage) {
+    return withUserDb(userId, async (tx) => resultRows<Row>(await tx.execute(sql.raw(statement))));
+  }
+  return handle.afterSetupInOneMessage<Row>(userSetup(userId), statement);
+}
+
+function userSetup(userId: string): string {
   // The claims are part of the statement's text (a pipelined setup takes no parameters): only a uuid goes there.
   const claims = JSON.stringify({ sub: splicedUuid(userId, "withUserDb"), role: "authenticated" });
-  return transactionAfter(
-    `select set_config('role', 'authenticated', true), set_config('request.jwt.claims', '${claims}', true)`,
-    fn,
-  );
+  return `select set_config('role', 'authenticated', true), set_config('request.jwt.claims', '${claims}', true)`;
 }
 
 /** The privileged connection, for named system tasks only (auth lookups, jobs, maintenance). */

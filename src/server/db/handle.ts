@@ -17,5 +17,11 @@ export interface DatabaseHandle {
    * fn's first statement rather than waited for. Postgres only: elsewhere a round trip costs nothing.
    */
   transactionAfter?<T>(setup: string, fn: (tx: DbTransaction) => Promise<T>): Promise<T>;
+  /**
+   * `setup` then `statement` (both without parameters) in one message, which Postgres runs as one
+   * implicit transaction: one round trip where BEGIN, the statement and COMMIT take four. Returns
+   * the statement's rows. Postgres only; elsewhere the caller runs them in a transaction.
+   */
+  afterSetupInOneMessage?<Row>(setup: string, statement: string): Promise<Row[]>;
   close(): Promise<void>;
 }

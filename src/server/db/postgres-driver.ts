@@ -77,6 +77,12 @@ export function openPostgres({ url, max }: PostgresOptions): DatabaseHandle {
     db: drizzle({ client: sql, schema }),
     sql: postgresSqlClient(sql),
     transactionAfter: (setup, fn) => pipelinedTransaction(sql, setup, fn),
+    afterSetupInOneMessage: async <Row>(setup: string, statement: string) => {
+      // A parameterless unsafe() is a simple Query message; with two statements postgres.js answers
+      // with one result per statement.
+      const results = (await sql.unsafe(`${setup};\n${statement}`)) as unknown as Row[][];
+      return results.at(-1) ?? [];
+    },
     close: () => sql.end({ timeout: 5 }),
   };
 }

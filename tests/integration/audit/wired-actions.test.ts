@@ -139,6 +139,10 @@ describe("client record events", () => {
     const viewed = caller();
     expect((await sendAs(alice, viewed, "GET", `/api/contacts/${client.id}`)).status).toBe(200);
     expect(await onlyEventOf(viewed)).toMatchObject({ action: "client.viewed", target_id: client.id, metadata: {} });
+    // The view is one statement with its values written into the text: quotes and backslashes arrive as sent.
+    const hostile = { ...caller(), userAgent: String.raw`Agent\'); delete from public.contacts; -- it's '` };
+    expect((await sendAs(alice, hostile, "GET", `/api/contacts/${client.id}`)).status).toBe(200);
+    expect(await onlyEventOf(hostile)).toMatchObject({ action: "client.viewed", target_id: client.id });
 
     const updated = caller();
     const patched = await sendAs(alice, updated, "PATCH", `/api/contacts/${client.id}`, {

@@ -15,7 +15,7 @@ import { BulkDeleteDialog, BulkTagDialog } from "./bulk-dialogs";
 import { ClientsActions, ExportLink, FindDuplicatesLink, SortSelect } from "./clients-toolbar";
 import { ClientResults, ResultsError, ResultsSkeleton } from "./client-results";
 import { FilterBar } from "./filter-bar";
-import { apiFilterQuery, isFiltered, withoutFilters, type InitialClientList } from "./list-params";
+import { apiFilterQuery, isFiltered, withoutFilters } from "./list-params";
 import { SearchBox } from "./search-box";
 import { useContactCount, useContactPages } from "./use-contact-list";
 import { useListParams } from "./use-list-params";
@@ -23,15 +23,12 @@ import { usePageShortcuts } from "./use-page-shortcuts";
 import { matchingOffer, useRowSelection } from "./row-selection";
 import { useExportSelection } from "./use-export-selection";
 
-/**
- * The clients list: search, filters, sort and selection, all kept in the URL except the selection.
- * `initial` is the first page the server rendered with the HTML (null when it could not).
- */
-export function ClientsView({ initial }: { initial?: InitialClientList | null }) {
+/** The clients list: search, filters, sort and selection, all kept in the URL except the selection. */
+export function ClientsView() {
   const router = useRouter();
   const [params, setParams] = useListParams();
-  const pages = useContactPages(params, initial ?? undefined);
-  const count = useContactCount(params, initial ?? undefined);
+  const pages = useContactPages(params);
+  const count = useContactCount(params);
   const ids = useMemo(() => pages.contacts.map((contact) => contact.id), [pages.contacts]);
   const selection = useRowSelection(ids);
   const searchRef = useRef<HTMLInputElement>(null);

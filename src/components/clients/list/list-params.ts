@@ -1,6 +1,6 @@
 import { startOfZonedDay } from "@/lib/format/dates";
 import { z } from "@/lib/zod";
-import { CONTACT_SORTS, type ContactListResponse, type ContactSort } from "@/lib/contracts/contact-list";
+import { CONTACT_SORTS, type ContactSort } from "@/lib/contracts/contact-list";
 import { CONTACT_SOURCES, LIFECYCLE_STAGES, type ContactSource, type LifecycleStage } from "@/lib/contracts/contacts";
 
 /**
@@ -90,19 +90,6 @@ export function pageQuery(params: ListParams): string {
   if (params.sort) entries.push(["sort", params.sort]);
   if (params.order) entries.push(["order", params.order]);
   return new URLSearchParams(entries).toString();
-}
-
-/** Rows per list request: large pages keep scrolling smooth; the API allows up to 100. */
-export const LIST_PAGE_SIZE = 100;
-
-/** The first page the server renders with the HTML, and the count beside it, for the query they answer. */
-export interface InitialClientList {
-  /** `apiListQuery(…)` of the params the page was rendered for (without limit or cursor). */
-  listQuery: string;
-  page: ContactListResponse;
-  /** `apiFilterQuery(…)` of the same params. */
-  countQuery: string;
-  count: number;
 }
 
 /**

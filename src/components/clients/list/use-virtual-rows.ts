@@ -14,9 +14,6 @@ export interface VirtualRowsOptions {
   toggle: (index: number, range: boolean) => void;
 }
 
-/** A tall phone or laptop screen: what the server renders before any window is known. */
-const INITIAL_RECT = { width: 1280, height: 900 };
-
 /** Rows closer than this to the end of what is loaded ask for the next page. */
 const PREFETCH_ROWS = 30;
 
@@ -57,9 +54,6 @@ export function useVirtualRows(options: VirtualRowsOptions) {
     estimateSize: () => estimateHeight,
     overscan: 8,
     scrollMargin,
-    // The first render (on the server, and hydrating in the browser) lays out a screenful of rows, so
-    // the rows the server rendered arrive with the HTML; the window's real size takes over once mounted.
-    initialRect: INITIAL_RECT,
   });
   const items = virtualizer.getVirtualItems();
   const lastRendered = items.at(-1)?.index ?? -1;

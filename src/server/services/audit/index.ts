@@ -1,4 +1,4 @@
-export { auditInsertFrom, recordAuditEvent, type AuditEventInput } from "./record-audit-event";
+export { auditEventValues, auditInsertFrom, recordAuditEvent, type AuditEventInput } from "./record-audit-event";
 export { listAuditEvents, listAuditEventsInput } from "./list-audit-events";
 export { exportAuditEvents, exportAuditEventsInput } from "./export-audit-events";
 export { pruneAuditEvents } from "./prune-audit-events";
