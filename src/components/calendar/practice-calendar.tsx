@@ -83,10 +83,18 @@ export const PracticeCalendar = forwardRef<
             ? { left: "prev,next", center: "title", right: "today" }
             : { left: "prev,next today", center: "title", right: "timeGridDay,timeGridWeek,dayGridMonth,listWeek" }
         }
-        // Text arrows: FullCalendar's icon spans carry role="img" without a name (an axe violation);
-        // the hints become the buttons' accessible names ("Next week").
+        // Words, not FullCalendar's icon spans (role="img" without a name, an axe violation); the hints
+        // ("Next week") become the buttons' titles.
         buttonIcons={false}
-        buttonText={{ prev: "‹", next: "›", today: "Today", day: "Day", week: "Week", month: "Month", list: "List" }}
+        buttonText={{
+          prev: "Previous",
+          next: "Next",
+          today: "Today",
+          day: "Day",
+          week: "Week",
+          month: "Month",
+          list: "List",
+        }}
         buttonHints={{ prev: "Previous $0", next: "Next $0", today: "Go to today" }}
         allDaySlot={false}
         nowIndicator
