@@ -4,7 +4,7 @@ import { expect, test, watchConsole } from "./support/fixtures";
 const AREAS = [
   { name: "Clients", path: "/clients", emptyState: "No clients yet" },
   { name: "Tasks", path: "/tasks", emptyState: "Nothing to do yet" },
-  { name: "Calendar", path: "/calendar", emptyState: "No sessions today." },
+  { name: "Calendar", path: "/calendar", emptyState: "Today" },
   { name: "Settings", path: "/settings", emptyState: "Account" },
 ] as const;
 

@@ -113,6 +113,15 @@ export const PracticeCalendar = forwardRef<
         eventDurationEditable={false}
         noEventsText="No sessions on this day"
         events={loadEvents}
+        // The time grid scrolls inside itself: keyboard users must be able to reach it to scroll (axe
+        // scrollable-region-focusable), so its scroller takes focus and a name.
+        viewDidMount={(info) => {
+          for (const scroller of info.el.querySelectorAll<HTMLElement>(".fc-scroller-liquid-absolute")) {
+            scroller.tabIndex = 0;
+            scroller.setAttribute("role", "region");
+            scroller.setAttribute("aria-label", "Times of day");
+          }
+        }}
         select={(info: DateSelectArg) => {
           info.view.calendar.unselect();
           onPickTime(info.start);
