@@ -4,7 +4,7 @@ import { expect, test, watchConsole } from "./support/fixtures";
 const AREAS = [
   { name: "Clients", path: "/clients", emptyState: "No clients yet" },
   { name: "Tasks", path: "/tasks", emptyState: "Nothing due today" },
-  { name: "Calendar", path: "/calendar", emptyState: "No sessions today." },
+  { name: "Calendar", path: "/calendar", emptyState: "Today" },
   { name: "Habits", path: "/habits", emptyState: "No habits yet" },
   { name: "Settings", path: "/settings", emptyState: "Account" },
 ] as const;

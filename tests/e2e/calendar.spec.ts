@@ -92,13 +92,18 @@ test("the practitioner books from a free time, drags to move with confirmation, 
   expect(booked?.startsAt).toBe(new Date(wallInstant(tuesday, 10)).toISOString());
 
   // Move: drag to 14:00 the same day, then confirm.
-  const from = await event.boundingBox();
+  // Both ends on screen first (scrolling moves the grid), then measured.
+  await gridPoint(page, dayOf(tuesday), "14:00:00");
+  await event.scrollIntoViewIfNeeded();
   const twoPm = await gridPoint(page, dayOf(tuesday), "14:00:00");
+  const from = await event.boundingBox();
   if (!from) throw new Error("the event has no box");
   await page.mouse.move(from.x + from.width / 2, from.y + 8);
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2, from.y + 40, { steps: 5 });
-  await page.mouse.move(twoPm.x, twoPm.y - (from.height / 2 - 8) + 4, { steps: 10 });
+  // Grabbed 8 px below the event's top: dropped 8 px (plus a little) below 14:00's line.
+  const slotHeight = (await page.locator('td.fc-timegrid-slot-lane[data-time="14:00:00"]').boundingBox())?.height ?? 0;
+  await page.mouse.move(twoPm.x, twoPm.y - slotHeight / 2 + 8 + 2, { steps: 10 });
   await page.mouse.up();
   const confirm = page.getByRole("alertdialog", { name: /Move the session with Maya Lindqvist/ });
   await expect(confirm).toBeVisible();

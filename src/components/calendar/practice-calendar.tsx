@@ -83,7 +83,19 @@ export const PracticeCalendar = forwardRef<
             ? { left: "prev,next", center: "title", right: "today" }
             : { left: "prev,next today", center: "title", right: "timeGridDay,timeGridWeek,dayGridMonth,listWeek" }
         }
-        buttonText={{ today: "Today", day: "Day", week: "Week", month: "Month", list: "List" }}
+        // Words, not FullCalendar's icon spans (role="img" without a name, an axe violation); the hints
+        // ("Next week") become the buttons' titles.
+        buttonIcons={false}
+        buttonText={{
+          prev: "Previous",
+          next: "Next",
+          today: "Today",
+          day: "Day",
+          week: "Week",
+          month: "Month",
+          list: "List",
+        }}
+        buttonHints={{ prev: "Previous $0", next: "Next $0", today: "Go to today" }}
         allDaySlot={false}
         nowIndicator
         navLinks
@@ -101,6 +113,13 @@ export const PracticeCalendar = forwardRef<
         eventDurationEditable={false}
         noEventsText="No sessions on this day"
         events={loadEvents}
+        // The time grid scrolls inside itself: keyboard users must be able to reach it to scroll (axe
+        // scrollable-region-focusable), so its scroller takes focus. No role: it sits inside the grid's rows.
+        viewDidMount={(info) => {
+          for (const scroller of info.el.querySelectorAll<HTMLElement>(".fc-scroller-liquid-absolute")) {
+            scroller.tabIndex = 0;
+          }
+        }}
         select={(info: DateSelectArg) => {
           info.view.calendar.unselect();
           onPickTime(info.start);

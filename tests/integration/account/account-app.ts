@@ -26,7 +26,7 @@ export interface SeededClient {
   photoPath: string;
 }
 
-/** A client with a signed note, an amendment, a tag and a stored photo, all through the API and services. */
+/** A client with a signed note, an amendment, a tag, a booked session and a stored photo, all through the API and services. */
 export async function seedClient(practitioner: Practitioner, name: string): Promise<SeededClient> {
   const { id: contactId } = await practitioner.expect<{ id: string }>(201, "POST", "/api/contacts", {
     displayName: name,
@@ -44,6 +44,17 @@ export async function seedClient(practitioner: Practitioner, name: string): Prom
 
   await seedConsent(practitioner, contactId, name);
   await seedAvailability(practitioner, name);
+  // A session booked with the client, in a three-hour window of its own (no two seeded sessions meet).
+  const { id: sessionTypeId } = await practitioner.expect<{ id: string }>(201, "POST", "/api/session-types", {
+    name: `Session ${randomBytes(3).toString("hex")}`,
+    durationMinutes: 60,
+  });
+  const window = 1 + (randomBytes(4).readUInt32BE() % 100_000);
+  await practitioner.expect(201, "POST", "/api/appointments", {
+    contactId,
+    sessionTypeId,
+    startsAt: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 + window * 3 * 3_600_000).toISOString(),
+  });
   const { withUserDb } = await import("@/server/db");
   const { notify } = await import("@/server/services/notifications");
   await withUserDb(practitioner.id, (tx) =>
