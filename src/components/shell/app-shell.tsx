@@ -21,11 +21,7 @@ export function AppShell({ user, children }: { user: AuthUserResponse["user"]; c
           <SkipLink />
           <aside className="sticky top-0 hidden h-dvh w-64 shrink-0 flex-col border-r border-sidebar-border bg-sidebar px-3 py-4 sm:flex">
             <div className="mb-6 flex items-center justify-between gap-2">
-              <Link
-                href="/"
-                className="flex h-10 min-w-0 items-center rounded-lg px-2"
-                aria-label="OmniCRM home"
-              >
+              <Link href="/" className="flex h-10 min-w-0 items-center rounded-lg px-2" aria-label="OmniCRM home">
                 <Brand />
               </Link>
               <NotificationBell />

@@ -222,7 +222,13 @@ describe("hostile input never breaks a notes endpoint", () => {
     const { practitioner, clientId } = await practitionerWithNotes("Cursor");
     await property(hostileKeysetCursor, async (cursor) => {
       const path = `/api/contacts/${clientId}/notes?cursor=${cursor}`;
-      const { status, payload } = await attempt({ practitioner, route: "listNotes", method: "GET", path, id: clientId });
+      const { status, payload } = await attempt({
+        practitioner,
+        route: "listNotes",
+        method: "GET",
+        path,
+        id: clientId,
+      });
       expect([200, 422]).toContain(status);
       if (status < 400) noteListResponse.parse(payload);
     });
