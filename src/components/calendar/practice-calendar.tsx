@@ -113,13 +113,6 @@ export const PracticeCalendar = forwardRef<
         eventDurationEditable={false}
         noEventsText="No sessions on this day"
         events={loadEvents}
-        // The time grid scrolls inside itself: keyboard users must be able to reach it to scroll (axe
-        // scrollable-region-focusable), so its scroller takes focus. No role: it sits inside the grid's rows.
-        viewDidMount={(info) => {
-          for (const scroller of info.el.querySelectorAll<HTMLElement>(".fc-scroller-liquid-absolute")) {
-            scroller.tabIndex = 0;
-          }
-        }}
         select={(info: DateSelectArg) => {
           info.view.calendar.unselect();
           onPickTime(info.start);
