@@ -99,12 +99,15 @@ export const PracticeCalendar = forwardRef<
         allDaySlot={false}
         nowIndicator
         navLinks
-        slotDuration="00:15:00"
+        // The day from 6:00 to 22:00 at its full height, so nothing scrolls inside the grid: a scrolling
+        // region must be focusable (axe), and FullCalendar's grid markup cannot hold one that is.
+        slotMinTime="06:00:00"
+        slotMaxTime="22:00:00"
+        slotDuration="00:30:00"
         slotLabelInterval="01:00"
-        scrollTime="08:00:00"
         slotLabelFormat={timeFormat}
         eventTimeFormat={timeFormat}
-        contentHeight={phone ? "auto" : 640}
+        contentHeight="auto"
         selectable
         selectMirror
         selectAllow={(span) => !span.allDay}
