@@ -138,7 +138,37 @@ export async function seedAccountExtras(practitioner: Practitioner & { email: st
     stress: 2,
     note: "Seeded",
   });
+  // Tasks: the default zones (and the preference row that records them) on first use, a project, a task in both.
+  const zones = await practitioner.expect<{ items: { id: string }[] }>(200, "GET", "/api/task-zones");
+  const project = await practitioner.expect<{ id: string }>(201, "POST", "/api/task-projects", { name: "Renewals" });
+  await practitioner.expect(201, "POST", "/api/tasks", {
+    title: "Renew insurance",
+    projectId: project.id,
+    zoneId: zones.items[0]?.id,
+  });
   await withSystemDb("test-seed", async (tx) => {
+    // Gmail as the sync job writes it: a connection, a message linked to a client, a blocked domain, a
+    // suggested sender, and a Connect Google in progress.
+    await tx.execute(sql`
+      with connection as (
+        insert into public.google_connections (user_id, google_email)
+        values (${practitioner.id}, ${`gmail.${practitioner.id}@example.com`}) returning id),
+      message as (
+        insert into public.email_messages (user_id, connection_id, gmail_message_id, thread_id, sent_at, direction)
+        select ${practitioner.id}, id, 'seeded1', 'thread1', now(), 'received' from connection returning id)
+      insert into public.email_message_contacts (user_id, message_id, contact_id, sent_at)
+      select ${practitioner.id}, message.id, c.id, now()
+        from message, (select id from public.contacts where user_id = ${practitioner.id} limit 1) c`);
+    await tx.execute(sql`
+      insert into public.email_blocklist (user_id, pattern) values (${practitioner.id}, '@spam.example')`);
+    await tx.execute(sql`
+      insert into public.email_sender_suggestions (user_id, email, message_count, last_seen_at)
+      values (${practitioner.id}, 'sam@unknown.example', 3, now())`);
+    await tx.execute(sql`
+      insert into app_private.google_oauth_states (state_hash, user_id, session_hash, code_verifier, redirect_uri, expires_at)
+      values (${randomBytes(32).toString("hex")}, ${practitioner.id}, ${randomBytes(32).toString("hex")},
+              ${randomBytes(48).toString("base64url")}, 'http://127.0.0.1/api/integrations/google/callback',
+              now() + interval '10 minutes')`);
     await tx.execute(sql`
       insert into public.user_integrations (user_id, provider, access_token_enc, refresh_token_enc)
       values (${practitioner.id}, 'google', 'v1:access-ciphertext', 'v1:refresh-ciphertext')`);

@@ -124,9 +124,12 @@ describe("uploading a client photo", () => {
     expect(message).toContain("HEIC photos cannot be read on this server");
   });
 
-  it("refuses a body that is not multipart with 415, and a form without a photo with 422", async () => {
+  // A bare image body is refused before the route reads it: a state-changing request must be JSON or
+  // multipart (the CSRF rule defineRoute applies), so a cross-site <form> can never post one.
+  it("refuses a body that is not multipart with 403, and a form without a photo with 422", async () => {
     const jpeg = await jpegWithGps(100, 100);
-    await expectRefused(415, { body: new Uint8Array(jpeg), headers: { "content-type": "image/jpeg" } });
+    const message = await expectRefused(403, { body: new Uint8Array(jpeg), headers: { "content-type": "image/jpeg" } });
+    expect(message).toContain("must be application/json or multipart/form-data, not image/jpeg");
     const form = new FormData();
     form.append("file", new Blob([new Uint8Array(jpeg)]), "wrong-field.jpg");
     await expectRefused(422, { body: form });
