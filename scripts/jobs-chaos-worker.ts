@@ -26,9 +26,13 @@ registerJobKind(
 );
 
 const runner = startJobRunner({ intervalMs: 1_000, batchSize: 10 });
+// The runner's timers never hold a process open (a server's do that); this process is only the runner, so
+// it holds itself open until told to stop, even while every job is leased to the worker just killed.
+const keepAlive = setInterval(() => undefined, 60_000);
 process.stdout.write("chaos worker ready\n");
 
 process.once("SIGTERM", () => {
+  clearInterval(keepAlive);
   void runner
     .stop(3_000)
     .then(() => closeDatabase())
